@@ -1,0 +1,19 @@
+// GET /api/containers/[id] — one container for its panel: model, sandbox, endpoints, network inspect.
+import { NextResponse } from "next/server";
+import { ApiError, handle } from "@/lib/api/errors";
+import { refParams } from "@/lib/api/params";
+import { inspectContainer } from "@/lib/docker/resources";
+import { currentTopology } from "@/lib/server/current-topology";
+import { containerView } from "@/lib/topology/details";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const { id } = refParams.parse(await ctx.params);
+  const inspect = await inspectContainer(id);
+  const { topology } = await currentTopology();
+  const view = containerView(topology, inspect.Id);
+  if (!view)
+    throw new ApiError("not_found", `Container ${id} was removed while it was being read.`);
+  return NextResponse.json({ ...view, inspect });
+});

@@ -1,0 +1,19 @@
+// GET /api/networks/[id] — one network for its panel: model, attached endpoints, Docker's inspect.
+import { NextResponse } from "next/server";
+import { ApiError, handle } from "@/lib/api/errors";
+import { refParams } from "@/lib/api/params";
+import { inspectNetwork } from "@/lib/docker/resources";
+import { currentTopology } from "@/lib/server/current-topology";
+import { findNetwork, networkEndpoints } from "@/lib/topology/details";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const { id } = refParams.parse(await ctx.params);
+  const inspect = await inspectNetwork(id);
+  const { topology } = await currentTopology();
+  const network = findNetwork(topology, String(inspect.Id));
+  if (!network)
+    throw new ApiError("not_found", `Network ${id} was removed while it was being read.`);
+  return NextResponse.json({ network, endpoints: networkEndpoints(topology, network.id), inspect });
+});

@@ -1,0 +1,342 @@
+// The layout half of the graph: a d3-force simulation that owns every node's position.
+// It knows sizes and ids only, never how anything is drawn, so a canvas renderer can reuse it.
+import {
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type Force,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from "d3";
+
+export type LayoutNodeKind = "network" | "sandbox" | "hostPorts";
+export type LayoutLinkKind = "endpoint" | "stopped" | "ports";
+
+export type LayoutNodeInput = {
+  id: string;
+  kind: LayoutNodeKind;
+  /** Size of the box the node occupies, centred on its position; used to keep nodes apart. */
+  width: number;
+  height: number;
+};
+
+export type LayoutLinkInput = { id: string; kind: LayoutLinkKind; source: string; target: string };
+
+export type Point = { readonly x: number; readonly y: number };
+
+export type Positions = ReadonlyMap<string, Point>;
+
+export interface ForceLayout {
+  /** Replace the node and link sets; nodes that keep their id keep their position. */
+  update(nodes: readonly LayoutNodeInput[], links: readonly LayoutLinkInput[]): void;
+  /** Called on every simulation tick (and after update) with every node's position. */
+  onTick(callback: (positions: Positions) => void): () => void;
+  /** Called once the simulation has cooled after a change. */
+  onSettled(callback: (positions: Positions) => void): () => void;
+  positions(): Positions;
+  pin(id: string, x: number, y: number): void;
+  release(id: string): void;
+  isPinned(id: string): boolean;
+  stop(): void;
+}
+
+type SimNode = SimulationNodeDatum & {
+  id: string;
+  kind: LayoutNodeKind;
+  width: number;
+  height: number;
+  x: number;
+  y: number;
+};
+
+type SimLink = SimulationLinkDatum<SimNode> & { id: string; kind: LayoutLinkKind };
+
+/** Gap kept between any two node boxes. */
+const COLLIDE_PADDING = 14;
+/** Ticks run synchronously for a first layout, so the first paint is already readable. */
+const INITIAL_TICKS = 400;
+
+/** A seeded PRNG (mulberry32): the same topology lays out the same way on every load. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * d3's forceCollide treats nodes as circles; sandboxes are wide, short boxes, and circles around
+ * them would waste most of the screen. This pushes overlapping rectangles apart along the axis
+ * where they overlap least. O(n²), which is fine for the few hundred nodes a host has.
+ */
+function forceRectCollide(padding: number, strength = 0.8): Force<SimNode, SimLink> {
+  let nodes: SimNode[] = [];
+  const force = (alpha: number) => {
+    const k = strength * Math.max(alpha, 0.2);
+    for (let i = 0; i < nodes.length; i++) {
+      const a = nodes[i]!;
+      for (let j = i + 1; j < nodes.length; j++) {
+        const b = nodes[j]!;
+        const dx = b.x + (b.vx ?? 0) - (a.x + (a.vx ?? 0));
+        const dy = b.y + (b.vy ?? 0) - (a.y + (a.vy ?? 0));
+        const overlapX = (a.width + b.width) / 2 + padding - Math.abs(dx);
+        const overlapY = (a.height + b.height) / 2 + padding - Math.abs(dy);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        // A pinned node does not move, so the other one takes the whole push.
+        const aFixed = a.fx != null;
+        const bFixed = b.fx != null;
+        const shareA = aFixed ? 0 : bFixed ? 1 : 0.5;
+        const shareB = bFixed ? 0 : aFixed ? 1 : 0.5;
+        if (overlapX / (a.width + b.width) < overlapY / (a.height + b.height)) {
+          const push = overlapX * k * (dx === 0 ? (i % 2 ? 1 : -1) : Math.sign(dx));
+          a.vx = (a.vx ?? 0) - push * shareA;
+          b.vx = (b.vx ?? 0) + push * shareB;
+        } else {
+          const push = overlapY * k * (dy === 0 ? (i % 2 ? 1 : -1) : Math.sign(dy));
+          a.vy = (a.vy ?? 0) - push * shareA;
+          b.vy = (b.vy ?? 0) + push * shareB;
+        }
+      }
+    }
+  };
+  force.initialize = (n: SimNode[]) => {
+    nodes = n;
+  };
+  return force;
+}
+
+function halfExtent(node: SimNode): number {
+  return Math.max(node.width, node.height) / 2;
+}
+
+export function createForceLayout(): ForceLayout {
+  const random = seededRandom(0x6e65746c);
+  const byId = new Map<string, SimNode>();
+  let links: SimLink[] = [];
+  let signature = "";
+  const tickCallbacks = new Set<(positions: Positions) => void>();
+  const settledCallbacks = new Set<(positions: Positions) => void>();
+  let dragCoolTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const linkForce = forceLink<SimNode, SimLink>()
+    .id((d) => d.id)
+    .distance((link) => {
+      const s = link.source as SimNode;
+      const t = link.target as SimNode;
+      const base = halfExtent(s) * 0.6 + halfExtent(t) * 0.6;
+      if (link.kind === "ports") return base + 140;
+      if (link.kind === "stopped") return base + 90;
+      return base + 70;
+    })
+    .strength((link) => {
+      const s = link.source as SimNode;
+      const t = link.target as SimNode;
+      const degree = Math.min(degreeOf(s.id), degreeOf(t.id)) || 1;
+      // Published ports should not drag every sandbox towards one corner.
+      if (link.kind === "ports") return 0.08;
+      if (link.kind === "stopped") return 0.3 / degree;
+      return 0.9 / degree;
+    });
+
+  const degrees = new Map<string, number>();
+  function degreeOf(id: string): number {
+    return degrees.get(id) ?? 0;
+  }
+
+  const simulation = forceSimulation<SimNode, SimLink>([])
+    .randomSource(random)
+    .force("link", linkForce)
+    .force(
+      "charge",
+      forceManyBody<SimNode>()
+        .strength((d) => (d.kind === "network" ? -900 : d.kind === "hostPorts" ? -500 : -300))
+        .distanceMax(900),
+    )
+    // A weak pull to the centre keeps unconnected nodes (stopped containers, empty networks) near.
+    .force("x", forceX<SimNode>(0).strength(0.045))
+    .force("y", forceY<SimNode>(0).strength(0.06))
+    .force("collide", forceRectCollide(COLLIDE_PADDING))
+    .alphaDecay(0.03)
+    .stop();
+
+  function positions(): Positions {
+    return byId;
+  }
+
+  function emitTick() {
+    for (const cb of tickCallbacks) cb(byId);
+  }
+
+  simulation.on("tick", emitTick);
+  simulation.on("end", () => {
+    for (const cb of settledCallbacks) cb(byId);
+  });
+
+  /** Somewhere to start a node that has no position yet: near the nodes it links to. */
+  function seedPosition(node: SimNode, inputs: readonly LayoutLinkInput[], index: number) {
+    const neighbours: SimNode[] = [];
+    for (const link of inputs) {
+      const otherId =
+        link.source === node.id ? link.target : link.target === node.id ? link.source : null;
+      if (otherId === null) continue;
+      const other = byId.get(otherId);
+      // Only neighbours already placed: networks are seeded first, so sandboxes find theirs.
+      if (other && Number.isFinite(other.x) && placed.has(other.id)) neighbours.push(other);
+    }
+    if (neighbours.length > 0) {
+      // Prefer networks: a sandbox should appear next to the network it attaches to.
+      const hubs = neighbours.filter((n) => n.kind === "network");
+      const anchors = hubs.length > 0 ? hubs : neighbours;
+      const cx = anchors.reduce((sum, n) => sum + n.x, 0) / anchors.length;
+      const cy = anchors.reduce((sum, n) => sum + n.y, 0) / anchors.length;
+      const angle = random() * 2 * Math.PI;
+      const r = 60 + random() * 60;
+      node.x = cx + r * Math.cos(angle);
+      node.y = cy + r * Math.sin(angle);
+      return;
+    }
+    // d3's own phyllotaxis arrangement, spread wider because hubs carry big labels.
+    const radius = 90 * Math.sqrt(0.5 + index);
+    const angle = index * Math.PI * (3 - Math.sqrt(5));
+    node.x = radius * Math.cos(angle);
+    node.y = radius * Math.sin(angle);
+  }
+
+  const placed = new Set<string>();
+
+  function update(nodeInputs: readonly LayoutNodeInput[], linkInputs: readonly LayoutLinkInput[]) {
+    const wasEmpty = placed.size === 0;
+    const nextIds = new Set(nodeInputs.map((n) => n.id));
+    for (const id of [...byId.keys()]) {
+      if (!nextIds.has(id)) {
+        byId.delete(id);
+        placed.delete(id);
+      }
+    }
+
+    // Networks first, then the rest: new sandboxes are seeded next to their (placed) networks.
+    const ordered = [...nodeInputs].sort(
+      (a, b) => Number(a.kind !== "network") - Number(b.kind !== "network"),
+    );
+    let fresh = 0;
+    let resized = false;
+    for (const input of ordered) {
+      let node = byId.get(input.id);
+      if (!node) {
+        node = {
+          id: input.id,
+          kind: input.kind,
+          width: input.width,
+          height: input.height,
+          x: NaN,
+          y: NaN,
+        };
+        byId.set(input.id, node);
+      } else if (node.width !== input.width || node.height !== input.height) {
+        node.width = input.width;
+        node.height = input.height;
+        resized = true;
+      }
+      node.kind = input.kind;
+      if (!placed.has(node.id)) {
+        seedPosition(node, linkInputs, fresh++);
+        node.vx = 0;
+        node.vy = 0;
+        placed.add(node.id);
+      }
+    }
+
+    links = linkInputs
+      .filter((l) => byId.has(l.source) && byId.has(l.target))
+      .map((l) => ({ id: l.id, kind: l.kind, source: l.source, target: l.target }));
+    degrees.clear();
+    for (const l of links) {
+      degrees.set(l.source as string, degreeOf(l.source as string) + 1);
+      degrees.set(l.target as string, degreeOf(l.target as string) + 1);
+    }
+
+    const nextSignature =
+      nodeInputs
+        .map((n) => n.id)
+        .sort()
+        .join("|") +
+      "#" +
+      links
+        .map((l) => l.id)
+        .sort()
+        .join("|");
+    const structureChanged = nextSignature !== signature;
+    signature = nextSignature;
+
+    // Keep node order stable by id so the simulation is deterministic for a given topology.
+    simulation.nodes(nodeInputs.map((n) => byId.get(n.id)!));
+    linkForce.links(links);
+
+    if (wasEmpty && nodeInputs.length > 0) {
+      simulation.alpha(1);
+      for (let i = 0; i < INITIAL_TICKS && simulation.alpha() > simulation.alphaMin(); i++) {
+        simulation.tick();
+      }
+      emitTick();
+      for (const cb of settledCallbacks) cb(byId);
+      simulation.alpha(0).stop();
+      return;
+    }
+    if (structureChanged) {
+      simulation.alpha(Math.max(simulation.alpha(), fresh > 0 ? 0.6 : 0.3)).restart();
+    } else if (resized) {
+      simulation.alpha(Math.max(simulation.alpha(), 0.15)).restart();
+    }
+    emitTick();
+  }
+
+  function pin(id: string, x: number, y: number) {
+    const node = byId.get(id);
+    if (!node) return;
+    node.fx = x;
+    node.fy = y;
+    node.x = x;
+    node.y = y;
+    // Keep the simulation warm while a drag goes on, then let it cool.
+    simulation.alphaTarget(0.15).restart();
+    clearTimeout(dragCoolTimer);
+    dragCoolTimer = setTimeout(() => simulation.alphaTarget(0), 250);
+  }
+
+  function release(id: string) {
+    const node = byId.get(id);
+    if (!node) return;
+    node.fx = null;
+    node.fy = null;
+    simulation.alpha(Math.max(simulation.alpha(), 0.25)).restart();
+  }
+
+  return {
+    update,
+    positions,
+    onTick(callback) {
+      tickCallbacks.add(callback);
+      return () => tickCallbacks.delete(callback);
+    },
+    onSettled(callback) {
+      settledCallbacks.add(callback);
+      return () => settledCallbacks.delete(callback);
+    },
+    pin,
+    release,
+    isPinned: (id) => byId.get(id)?.fx != null,
+    stop() {
+      clearTimeout(dragCoolTimer);
+      simulation.stop();
+      simulation.on("tick", null).on("end", null);
+      tickCallbacks.clear();
+      settledCallbacks.clear();
+    },
+  };
+}

@@ -1,0 +1,906 @@
+// The drawing half of the graph: SVG via d3-selection joins keyed by id, zoom/pan and drag.
+// It never decides where anything goes; positions come from the layout on every tick.
+import {
+  drag,
+  select,
+  symbol,
+  symbolCircle,
+  symbolCross,
+  symbolDiamond,
+  symbolSquare,
+  symbolStar,
+  symbolTriangle,
+  symbolWye,
+  zoom,
+  zoomIdentity,
+  type BaseType,
+  type Selection,
+  type SymbolType,
+  type ZoomBehavior,
+  type ZoomTransform,
+} from "d3";
+import { DRIVER_STYLES, type DriverSymbol } from "@/lib/graph/drivers";
+import {
+  HOST_PORTS_NODE_ID,
+  type EndpointLink,
+  type GraphLink,
+  type GraphModel,
+  type GraphNode,
+  type NetworkNode,
+  type PortLink,
+  type SandboxNode,
+  type StoppedLink,
+} from "@/lib/graph/graph-model";
+import type { Point, Positions } from "./force-layout";
+
+export type GraphTargetKind = "network" | "sandbox" | "container" | "endpoint" | "hostPorts";
+export type GraphTarget = { kind: GraphTargetKind; id: string };
+
+export type RendererCallbacks = {
+  onSelect(target: GraphTarget): void;
+  /** Dragging a node pins it where it is dropped. */
+  onPin(id: string, x: number, y: number): void;
+  /** Double-clicking a pinned node hands it back to the layout. */
+  onRelease(id: string): void;
+};
+
+export type Size = { width: number; height: number };
+
+export interface GraphRenderer {
+  /** The box a node occupies, for the layout to keep nodes apart. */
+  measure(node: GraphNode): Size;
+  setData(model: GraphModel): void;
+  render(positions: Positions): void;
+  setSelection(target: GraphTarget | null): void;
+  /** Zoom to show every node; animated unless `instant`. */
+  fit(positions: Positions, instant?: boolean): void;
+  zoomBy(factor: number): void;
+  /** True once the user has zoomed or panned, after which the view is theirs to keep. */
+  userMovedView(): boolean;
+  destroy(): void;
+}
+
+// ---- geometry and palette -------------------------------------------------------------------
+
+const MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
+const SANS = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif";
+
+const HUB_SIZE = 1000; // symbol area in px²: a circle of radius ≈ 18
+const HUB_R = 18;
+const NAME_FONT = 11.5;
+/** Advance of one monospace glyph, as a fraction of the font size (DejaVu/Menlo ≈ 0.6). */
+const MONO_ADVANCE = 0.62;
+const SANS_ADVANCE = 0.6;
+const LINE_H = 16;
+const HEADER_H = 15;
+const PAD_X = 10;
+const PAD_Y = 7;
+const DOT_SPACE = 13;
+const MAX_NAME_CHARS = 40;
+const PORT_R = 4.5;
+const LABEL_LINE_H = 13;
+
+const BG = "#020617";
+const BOX_FILL = "#0f172a";
+const BOX_STROKE = "#475569";
+const HOST_FILL = "#1c1407";
+const HOST_STROKE = "#f59e0b";
+const TEXT = "#e2e8f0";
+const MUTED = "#94a3b8";
+const PORTS_COLOR = "#fbbf24";
+const SELECT_COLOR = "#f8fafc";
+const DIM_OPACITY = 0.22;
+
+const STATE_COLORS: Record<string, string> = {
+  running: "#22c55e",
+  paused: "#eab308",
+  restarting: "#3b82f6",
+  removing: "#f97316",
+  created: "#94a3b8",
+  exited: "#ef4444",
+  dead: "#ef4444",
+};
+
+const SYMBOLS: Record<DriverSymbol, SymbolType> = {
+  circle: symbolCircle,
+  square: symbolSquare,
+  cross: symbolCross,
+  diamond: symbolDiamond,
+  triangle: symbolTriangle,
+  star: symbolStar,
+  wye: symbolWye,
+};
+
+export function driverSymbolPath(name: DriverSymbol, size = HUB_SIZE): string {
+  return symbol(SYMBOLS[name], size)() ?? "";
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function sandboxHeader(node: SandboxNode): string | null {
+  if (node.title) return node.title;
+  if (node.sandboxKind === "stopped") return node.containerStates[0] ?? "stopped";
+  if (node.containerIds.length > 1) return "shared network namespace";
+  return null;
+}
+
+function networkLabelLines(node: NetworkNode): string[] {
+  const lines = [node.subnetLabel];
+  const flags = [node.internal ? "internal" : "", node.predefined ? "predefined" : ""].filter(
+    Boolean,
+  );
+  if (flags.length > 0) lines.push(flags.join(" · "));
+  return lines.filter((l) => l.length > 0);
+}
+
+export function measureNode(node: GraphNode): Size {
+  switch (node.kind) {
+    case "network": {
+      const nameW = node.name.length * 12 * SANS_ADVANCE;
+      const lines = networkLabelLines(node);
+      const subW = Math.max(0, ...lines.map((l) => l.length * 10.5 * MONO_ADVANCE));
+      const below = HUB_R + 8 + (1 + lines.length) * LABEL_LINE_H;
+      return { width: Math.max(2 * HUB_R, nameW, subW) + 12, height: 2 * below };
+    }
+    case "sandbox": {
+      const header = sandboxHeader(node);
+      const longest = Math.max(
+        ...node.containerNames.map((n) => truncate(n, MAX_NAME_CHARS).length),
+        0,
+      );
+      const namesW = DOT_SPACE + longest * NAME_FONT * MONO_ADVANCE;
+      const headerW = header ? header.length * 9.5 * SANS_ADVANCE * 1.08 : 0;
+      return {
+        width: Math.max(88, namesW, headerW) + 2 * PAD_X,
+        height: 2 * PAD_Y + (header ? HEADER_H : 0) + node.containerNames.length * LINE_H,
+      };
+    }
+    case "hostPorts":
+      return { width: 104, height: 30 };
+  }
+}
+
+/** Where the ray from a box's centre towards `to` leaves the box. */
+function rectBorderPoint(center: Point, size: Size, to: Point): Point {
+  const dx = to.x - center.x;
+  const dy = to.y - center.y;
+  if (dx === 0 && dy === 0) return center;
+  const hw = size.width / 2;
+  const hh = size.height / 2;
+  const t = Math.min(
+    dx === 0 ? Infinity : hw / Math.abs(dx),
+    dy === 0 ? Infinity : hh / Math.abs(dy),
+  );
+  return { x: center.x + dx * t, y: center.y + dy * t };
+}
+
+function ipLabel(link: EndpointLink): string {
+  return link.ipv4Address ?? link.ipv6Address ?? "";
+}
+
+function endpointTooltip(link: EndpointLink): string {
+  return [
+    `${link.containerName} on ${link.networkName}`,
+    `IPv4: ${link.ipv4Address ?? "—"}`,
+    link.ipv6Address ? `IPv6: ${link.ipv6Address}` : null,
+    `MAC: ${link.macAddress ?? "—"}`,
+    `Aliases: ${link.aliases.length > 0 ? link.aliases.join(", ") : "—"}`,
+    `Endpoint: ${link.endpointId || "—"}`,
+  ]
+    .filter((l): l is string => l !== null)
+    .join("\n");
+}
+
+function targetOfNode(node: GraphNode): GraphTarget {
+  if (node.kind === "network") return { kind: "network", id: node.id };
+  if (node.kind === "hostPorts") return { kind: "hostPorts", id: node.id };
+  if (node.stopped) return { kind: "container", id: node.containerIds[0] ?? node.id };
+  return { kind: "sandbox", id: node.id };
+}
+
+type AnySelection<E extends BaseType, D> = Selection<E, D, BaseType, unknown>;
+
+// ---- the renderer -------------------------------------------------------------------------------
+
+export function createSvgRenderer(
+  container: HTMLElement,
+  callbacks: RendererCallbacks,
+): GraphRenderer {
+  const svg = select(container)
+    .append("svg")
+    .attr("data-testid", "topology-graph")
+    .attr("role", "img")
+    .attr("aria-label", "Docker network topology")
+    .style("display", "block")
+    .style("width", "100%")
+    .style("height", "100%")
+    .style("user-select", "none")
+    .style("cursor", "grab");
+
+  const viewport = svg.append("g").attr("class", "viewport");
+  const linkLayer = viewport.append("g").attr("class", "links");
+  const nodeLayer = viewport.append("g").attr("class", "nodes");
+  const endpointLayer = viewport.append("g").attr("class", "endpoints");
+  const labelLayer = viewport.append("g").attr("class", "labels");
+
+  let userMoved = false;
+  const zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.1, 4])
+    .on("zoom", (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+      viewport.attr("transform", event.transform.toString());
+      // Programmatic zooms (fit) carry no source event; only a person's gesture does.
+      if (event.sourceEvent) userMoved = true;
+    });
+  svg.call(zoomBehavior).on("dblclick.zoom", null);
+
+  let model: GraphModel = { nodes: [], links: [] };
+  const nodesById = new Map<string, GraphNode>();
+  const sizes = new Map<string, Size>();
+  let selection: GraphTarget | null = null;
+  let lastPositions: Positions = new Map();
+
+  let nodeSel: AnySelection<SVGGElement, GraphNode> = nodeLayer.selectAll<SVGGElement, GraphNode>(
+    "g.node",
+  );
+  let endpointLinkSel: AnySelection<SVGLineElement, EndpointLink> = linkLayer.selectAll<
+    SVGLineElement,
+    EndpointLink
+  >("line.endpoint-link");
+  let stoppedLinkSel: AnySelection<SVGLineElement, StoppedLink> = linkLayer.selectAll<
+    SVGLineElement,
+    StoppedLink
+  >("line.stopped-link");
+  let portLinkSel: AnySelection<SVGLineElement, PortLink> = linkLayer.selectAll<
+    SVGLineElement,
+    PortLink
+  >("line.port-link");
+  let endpointSel: AnySelection<SVGGElement, EndpointLink> = endpointLayer.selectAll<
+    SVGGElement,
+    EndpointLink
+  >("g.endpoint");
+  let portLabelSel: AnySelection<SVGTextElement, PortLink> = labelLayer.selectAll<
+    SVGTextElement,
+    PortLink
+  >("text.port-label");
+
+  const dragBehavior = drag<SVGGElement, GraphNode>()
+    .clickDistance(4)
+    .subject((_event, d) => {
+      const p = lastPositions.get(d.id) ?? { x: 0, y: 0 };
+      return { x: p.x, y: p.y };
+    })
+    .on("start", function () {
+      select(this).style("cursor", "grabbing");
+    })
+    .on("drag", (event: { x: number; y: number }, d) => callbacks.onPin(d.id, event.x, event.y))
+    .on("end", function () {
+      select(this).style("cursor", "pointer");
+    });
+
+  function activate<E extends Element, D>(
+    sel: AnySelection<E, D>,
+    target: (d: D) => GraphTarget,
+    label: (d: D) => string,
+  ) {
+    sel
+      .attr("tabindex", 0)
+      .attr("role", "button")
+      .attr("aria-label", label)
+      .style("cursor", "pointer")
+      .on("click", (event: MouseEvent, d) => {
+        event.stopPropagation();
+        callbacks.onSelect(target(d));
+      })
+      .on("keydown", (event: KeyboardEvent, d) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        callbacks.onSelect(target(d));
+      });
+  }
+
+  // ---- node drawing ----
+
+  function drawNetwork(g: AnySelection<SVGGElement, GraphNode>, node: NetworkNode) {
+    const style = DRIVER_STYLES[node.driverClass];
+    g.attr("data-testid", "graph-network")
+      .attr("data-id", node.id)
+      .attr("data-name", node.name)
+      .attr("data-driver", node.driver);
+
+    g.selectAll("title")
+      .data([null])
+      .join("title")
+      .text(
+        `network ${node.name}\ndriver: ${node.driver}${node.subnetLabel ? `\nsubnets: ${node.subnetLabel}` : ""}` +
+          `${node.internal ? "\ninternal: no outside access" : ""}${node.predefined ? "\npredefined by the engine" : ""}`,
+      );
+
+    // Predefined networks (bridge, host, none) get a faint dotted halo: engine-owned, not removable.
+    g.selectAll<SVGCircleElement, null>("circle.predefined")
+      .data(node.predefined ? [null] : [])
+      .join("circle")
+      .attr("class", "predefined")
+      .attr("r", HUB_R + 6)
+      .attr("fill", "none")
+      .attr("stroke", MUTED)
+      .attr("stroke-opacity", 0.7)
+      .attr("stroke-width", 1)
+      .attr("stroke-dasharray", "1.5 3");
+
+    g.selectAll<SVGPathElement, null>("path.hub")
+      .data([null])
+      .join("path")
+      .attr("class", "hub")
+      .attr("d", driverSymbolPath(style.symbol))
+      .attr("fill", style.color)
+      .attr("fill-opacity", node.internal ? 0.25 : 0.9)
+      .attr("stroke", node.internal ? style.color : BG)
+      .attr("stroke-width", node.internal ? 2 : 1.5)
+      .attr("stroke-dasharray", node.internal ? "4 3" : null);
+
+    g.selectAll<SVGPathElement, null>("path.select-ring")
+      .data([null])
+      .join("path")
+      .attr("class", "select-ring")
+      .attr("d", driverSymbolPath(style.symbol, HUB_SIZE * 1.9))
+      .attr("fill", "none")
+      .attr("stroke", SELECT_COLOR)
+      .attr("stroke-width", 2)
+      .attr("visibility", "hidden");
+
+    const lines: { text: string; cls: string }[] = [
+      { text: node.name, cls: "net-name" },
+      ...networkLabelLines(node).map((text, i) => ({
+        text,
+        cls: i === 0 && node.subnetLabel ? "net-subnet" : "net-flags",
+      })),
+    ];
+    g.selectAll<SVGTextElement, { text: string; cls: string }>("text.net-label")
+      .data(lines)
+      .join("text")
+      .attr("class", (d) => `net-label ${d.cls}`)
+      .attr("text-anchor", "middle")
+      .attr("y", (_d, i) => HUB_R + 16 + i * LABEL_LINE_H)
+      .attr("font-family", (d) => (d.cls === "net-name" ? SANS : MONO))
+      .attr("font-size", (d) => (d.cls === "net-name" ? 12 : 10.5))
+      .attr("font-weight", (d) => (d.cls === "net-name" ? 600 : 400))
+      .attr("fill", (d) =>
+        d.cls === "net-name"
+          ? TEXT
+          : d.cls === "net-flags"
+            ? node.internal
+              ? "#fca5a5"
+              : MUTED
+            : "#cbd5e1",
+      )
+      .attr("paint-order", "stroke")
+      .attr("stroke", BG)
+      .attr("stroke-width", 3)
+      .attr("stroke-linejoin", "round")
+      .text((d) => d.text);
+  }
+
+  function drawSandbox(g: AnySelection<SVGGElement, GraphNode>, node: SandboxNode) {
+    const size = sizes.get(node.id) ?? measureNode(node);
+    const isHost = node.sandboxKind === "host";
+    const header = sandboxHeader(node);
+    g.attr("data-testid", "graph-sandbox")
+      .attr("data-id", node.id)
+      .attr("data-kind", node.sandboxKind)
+      .attr("opacity", node.stopped ? 0.5 : null);
+
+    g.selectAll("title")
+      .data([null])
+      .join("title")
+      .text(
+        isHost
+          ? `host network namespace\n${node.containerNames.join("\n")}`
+          : node.stopped
+            ? `${node.containerNames[0] ?? ""} (${node.containerStates[0] ?? "stopped"}): no network namespace`
+            : `network namespace (sandbox) ${node.id.slice(0, 12)}\n${node.containerNames.join("\n")}`,
+      );
+
+    g.selectAll<SVGRectElement, null>("rect.box")
+      .data([null])
+      .join("rect")
+      .attr("class", "box")
+      .attr("x", -size.width / 2)
+      .attr("y", -size.height / 2)
+      .attr("width", size.width)
+      .attr("height", size.height)
+      .attr("rx", 7)
+      .attr("fill", isHost ? HOST_FILL : BOX_FILL)
+      .attr("stroke", isHost ? HOST_STROKE : BOX_STROKE)
+      .attr("stroke-width", isHost ? 1.8 : 1.2)
+      .attr("stroke-dasharray", node.stopped ? "5 4" : null);
+
+    g.selectAll<SVGTextElement, string>("text.box-header")
+      .data(header ? [header] : [])
+      .join("text")
+      .attr("class", "box-header")
+      .attr("x", -size.width / 2 + PAD_X)
+      .attr("y", -size.height / 2 + PAD_Y + 10)
+      .attr("font-family", SANS)
+      .attr("font-size", 9.5)
+      .attr("font-weight", 600)
+      .attr("letter-spacing", "0.04em")
+      .attr("fill", isHost ? HOST_STROKE : node.stopped ? "#f87171" : "#7dd3fc")
+      .text((d) => d.toUpperCase());
+
+    const top = -size.height / 2 + PAD_Y + (header ? HEADER_H : 0);
+    const rows = node.containerNames.map((name, i) => ({
+      name,
+      id: node.containerIds[i] ?? "",
+      state: node.containerStates[i] ?? "unknown",
+      i,
+    }));
+    g.selectAll<SVGCircleElement, (typeof rows)[number]>("circle.state")
+      .data(rows)
+      .join("circle")
+      .attr("class", "state")
+      .attr("cx", -size.width / 2 + PAD_X + 4)
+      .attr("cy", (d) => top + d.i * LINE_H + LINE_H / 2)
+      .attr("r", 3.5)
+      .attr("fill", (d) => STATE_COLORS[d.state] ?? MUTED);
+
+    const names = g
+      .selectAll<SVGTextElement, (typeof rows)[number]>("text.container-name")
+      .data(rows)
+      .join("text")
+      .attr("class", "container-name")
+      .attr("data-testid", "sandbox-container-name")
+      .attr("data-container-id", (d) => d.id)
+      .attr("x", -size.width / 2 + PAD_X + DOT_SPACE)
+      .attr("y", (d) => top + d.i * LINE_H + LINE_H / 2 + 4)
+      .attr("font-family", MONO)
+      .attr("font-size", NAME_FONT)
+      // The owner of the namespace first and brighter; joiners after it.
+      .attr("font-weight", (d) => (d.i === 0 && !isHost ? 600 : 400))
+      .attr("fill", (d) => (d.i === 0 || isHost ? TEXT : "#cbd5e1"))
+      .text((d) => truncate(d.name, MAX_NAME_CHARS));
+    // Clicking a name inside a shared box selects that container, not the whole sandbox.
+    names.style("cursor", "pointer").on("click", (event: MouseEvent, d) => {
+      event.stopPropagation();
+      if (d.id) callbacks.onSelect({ kind: "container", id: d.id });
+    });
+
+    g.selectAll<SVGRectElement, null>("rect.select-ring")
+      .data([null])
+      .join("rect")
+      .attr("class", "select-ring")
+      .attr("x", -size.width / 2 - 4)
+      .attr("y", -size.height / 2 - 4)
+      .attr("width", size.width + 8)
+      .attr("height", size.height + 8)
+      .attr("rx", 10)
+      .attr("fill", "none")
+      .attr("stroke", SELECT_COLOR)
+      .attr("stroke-width", 2)
+      .attr("visibility", "hidden");
+  }
+
+  function drawHostPorts(g: AnySelection<SVGGElement, GraphNode>) {
+    const size = sizes.get(HOST_PORTS_NODE_ID) ?? { width: 104, height: 30 };
+    g.attr("data-testid", "graph-host-ports").attr("data-id", HOST_PORTS_NODE_ID);
+    g.selectAll("title")
+      .data([null])
+      .join("title")
+      .text("Published ports: the host DNATs host IP:port to the container port");
+    g.selectAll<SVGRectElement, null>("rect.box")
+      .data([null])
+      .join("rect")
+      .attr("class", "box")
+      .attr("x", -size.width / 2)
+      .attr("y", -size.height / 2)
+      .attr("width", size.width)
+      .attr("height", size.height)
+      .attr("rx", size.height / 2)
+      .attr("fill", "#1f1503")
+      .attr("stroke", PORTS_COLOR)
+      .attr("stroke-width", 1.5);
+    g.selectAll<SVGTextElement, null>("text.title")
+      .data([null])
+      .join("text")
+      .attr("class", "title")
+      .attr("text-anchor", "middle")
+      .attr("y", 4)
+      .attr("font-family", SANS)
+      .attr("font-size", 11.5)
+      .attr("font-weight", 600)
+      .attr("fill", PORTS_COLOR)
+      .text("⇄ host ports");
+    g.selectAll<SVGRectElement, null>("rect.select-ring")
+      .data([null])
+      .join("rect")
+      .attr("class", "select-ring")
+      .attr("x", -size.width / 2 - 4)
+      .attr("y", -size.height / 2 - 4)
+      .attr("width", size.width + 8)
+      .attr("height", size.height + 8)
+      .attr("rx", size.height / 2 + 4)
+      .attr("fill", "none")
+      .attr("stroke", SELECT_COLOR)
+      .attr("stroke-width", 2)
+      .attr("visibility", "hidden");
+  }
+
+  function setData(next: GraphModel) {
+    model = next;
+    nodesById.clear();
+    sizes.clear();
+    for (const node of next.nodes) {
+      nodesById.set(node.id, node);
+      sizes.set(node.id, measureNode(node));
+    }
+    const endpointLinks = next.links.filter((l): l is EndpointLink => l.kind === "endpoint");
+    const stoppedLinks = next.links.filter((l): l is StoppedLink => l.kind === "stopped");
+    const portLinks = next.links.filter((l): l is PortLink => l.kind === "ports");
+
+    // Links: plain lines, drawn under everything.
+    endpointLinkSel = linkLayer
+      .selectAll<SVGLineElement, EndpointLink>("line.endpoint-link")
+      .data(endpointLinks, (d) => d.id)
+      .join("line")
+      .attr("class", "endpoint-link")
+      .attr("data-id", (d) => d.id)
+      .attr("stroke", (d) => {
+        const net = nodesById.get(d.target);
+        return net?.kind === "network" ? DRIVER_STYLES[net.driverClass].color : MUTED;
+      })
+      .attr("stroke-opacity", 0.55)
+      .attr("stroke-width", 1.6);
+    stoppedLinkSel = linkLayer
+      .selectAll<SVGLineElement, StoppedLink>("line.stopped-link")
+      .data(stoppedLinks, (d) => d.id)
+      .join("line")
+      .attr("class", "stopped-link")
+      .attr("data-id", (d) => d.id)
+      .attr("stroke", MUTED)
+      .attr("stroke-opacity", 0.45)
+      .attr("stroke-width", 1.2)
+      .attr("stroke-dasharray", "5 4");
+    portLinkSel = linkLayer
+      .selectAll<SVGLineElement, PortLink>("line.port-link")
+      .data(portLinks, (d) => d.id)
+      .join("line")
+      .attr("class", "port-link")
+      .attr("data-id", (d) => d.id)
+      .attr("stroke", PORTS_COLOR)
+      .attr("stroke-opacity", 0.6)
+      .attr("stroke-width", 1.4)
+      .attr("stroke-dasharray", "2 3");
+
+    // Nodes: one group per node, its kind fixed by its id.
+    nodeSel = nodeLayer
+      .selectAll<SVGGElement, GraphNode>("g.node")
+      .data(next.nodes, (d) => d.id)
+      .join((enter) => enter.append("g").attr("class", "node").call(dragBehavior))
+      .each(function (d) {
+        const g = select<SVGGElement, GraphNode>(this);
+        if (d.kind === "network") drawNetwork(g, d);
+        else if (d.kind === "sandbox") drawSandbox(g, d);
+        else drawHostPorts(g);
+      })
+      .on("dblclick", (event: MouseEvent, d) => {
+        event.stopPropagation();
+        callbacks.onRelease(d.id);
+      });
+    activate(nodeSel, targetOfNode, (d) =>
+      d.kind === "network"
+        ? `network ${d.name}`
+        : d.kind === "sandbox"
+          ? `${d.sandboxKind === "host" ? "host network namespace" : "sandbox"}: ${d.containerNames.join(", ")}`
+          : "published host ports",
+    );
+
+    // Endpoints: a port on the sandbox box, above the boxes so they stay visible.
+    endpointSel = endpointLayer
+      .selectAll<SVGGElement, EndpointLink>("g.endpoint")
+      .data(endpointLinks, (d) => d.id)
+      .join((enter) => {
+        const g = enter.append("g").attr("class", "endpoint");
+        g.append("circle")
+          .attr("data-testid", "graph-endpoint")
+          .attr("r", PORT_R)
+          .attr("stroke", BG)
+          .attr("stroke-width", 1.5)
+          .append("title");
+        g.append("text")
+          .attr("data-testid", "endpoint-label")
+          .attr("font-family", MONO)
+          .attr("font-size", 10)
+          .attr("fill", "#cbd5e1")
+          .attr("paint-order", "stroke")
+          .attr("stroke", BG)
+          .attr("stroke-width", 3)
+          .attr("stroke-linejoin", "round");
+        // The group's title covers hovering the label; the circle carries its own.
+        g.append("title");
+        return g;
+      });
+    endpointSel.attr("data-id", (d) => d.id);
+    endpointSel
+      .select("circle")
+      .attr("data-id", (d) => d.id)
+      .attr("data-ip", (d) => d.ipv4Address ?? d.ipv6Address ?? "")
+      .attr("fill", (d) => {
+        const net = nodesById.get(d.target);
+        return net?.kind === "network" ? DRIVER_STYLES[net.driverClass].color : MUTED;
+      })
+      .select("title")
+      .text(endpointTooltip);
+    endpointSel.select<SVGTextElement>("text").text(ipLabel);
+    endpointSel.select(":scope > title").text(endpointTooltip);
+    activate(
+      endpointSel,
+      (d) => ({ kind: "endpoint", id: d.id }),
+      (d) =>
+        `endpoint of ${d.containerName} on ${d.networkName}${ipLabel(d) ? `, ${ipLabel(d)}` : ""}`,
+    );
+
+    portLabelSel = labelLayer
+      .selectAll<SVGTextElement, PortLink>("text.port-label")
+      .data(portLinks, (d) => d.id)
+      .join("text")
+      .attr("class", "port-label")
+      .attr("data-testid", "port-label")
+      .attr("data-id", (d) => d.id)
+      .attr("font-family", MONO)
+      .attr("font-size", 10)
+      .attr("fill", PORTS_COLOR)
+      .attr("paint-order", "stroke")
+      .attr("stroke", BG)
+      .attr("stroke-width", 3.5)
+      .attr("stroke-linejoin", "round")
+      .attr("text-anchor", "middle")
+      .each(function (d) {
+        select(this)
+          .selectAll<SVGTSpanElement, string>("tspan")
+          .data(d.lines)
+          .join("tspan")
+          .attr("x", 0)
+          .attr("dy", (_l, i) => (i === 0 ? 0 : LABEL_LINE_H))
+          .text((l) => l);
+      });
+    activate(
+      portLabelSel,
+      () => ({ kind: "hostPorts", id: HOST_PORTS_NODE_ID }),
+      (d) => `published ports of ${d.containerName}`,
+    );
+
+    applySelection();
+  }
+
+  // ---- per-tick placement ----
+
+  function pos(id: string): Point | undefined {
+    return lastPositions.get(id);
+  }
+
+  function endpointGeometry(link: EndpointLink) {
+    const s = pos(link.source);
+    const t = pos(link.target);
+    const size = sizes.get(link.source);
+    if (!s || !t || !size) return null;
+    const port = rectBorderPoint(s, size, t);
+    return { port, hub: t, dx: t.x - s.x, dy: t.y - s.y, size, center: s };
+  }
+
+  function render(positions: Positions) {
+    lastPositions = positions;
+    nodeSel.attr("transform", (d) => {
+      const p = pos(d.id);
+      return p ? `translate(${p.x},${p.y})` : null;
+    });
+
+    endpointLinkSel.each(function (d) {
+      const geo = endpointGeometry(d);
+      if (!geo) return;
+      select(this)
+        .attr("x1", geo.port.x)
+        .attr("y1", geo.port.y)
+        .attr("x2", geo.hub.x)
+        .attr("y2", geo.hub.y);
+    });
+
+    stoppedLinkSel.each(function (d) {
+      const s = pos(d.source);
+      const t = pos(d.target);
+      const size = sizes.get(d.source);
+      if (!s || !t || !size) return;
+      const from = rectBorderPoint(s, size, t);
+      select(this).attr("x1", from.x).attr("y1", from.y).attr("x2", t.x).attr("y2", t.y);
+    });
+
+    const portGeo = new Map<string, { from: Point; to: Point }>();
+    portLinkSel.each(function (d) {
+      const s = pos(d.source);
+      const t = pos(d.target);
+      const sSize = sizes.get(d.source);
+      const tSize = sizes.get(d.target);
+      if (!s || !t || !sSize || !tSize) return;
+      const from = rectBorderPoint(s, sSize, t);
+      const to = rectBorderPoint(t, tSize, s);
+      portGeo.set(d.id, { from, to });
+      select(this).attr("x1", from.x).attr("y1", from.y).attr("x2", to.x).attr("y2", to.y);
+    });
+
+    // Endpoint ports sit where the link leaves the box; the IP goes beside the port, on the side
+    // of the link away from where it heads, so the line never runs through its own label.
+    endpointSel.each(function (d) {
+      const geo = endpointGeometry(d);
+      const g = select(this);
+      if (!geo) return;
+      g.select("circle").attr("cx", geo.port.x).attr("cy", geo.port.y);
+      const { port, center, size } = geo;
+      const onSide =
+        Math.abs(Math.abs(port.x - center.x) - size.width / 2) < 0.5 &&
+        Math.abs(port.y - center.y) < size.height / 2 - 0.5;
+      let x: number;
+      let y: number;
+      let anchor: "start" | "end";
+      if (onSide) {
+        const right = port.x > center.x;
+        x = port.x + (right ? 7 : -7);
+        y = geo.dy < 0 ? port.y + 13 : port.y - 6;
+        anchor = right ? "start" : "end";
+      } else {
+        const below = port.y > center.y;
+        anchor = geo.dx > 0 ? "end" : "start";
+        x = port.x + (anchor === "end" ? -6 : 6);
+        y = below ? port.y + 14 : port.y - 7;
+      }
+      g.select("text").attr("x", x).attr("y", y).attr("text-anchor", anchor);
+    });
+
+    portLabelSel.each(function (d) {
+      const geo = portGeo.get(d.id);
+      if (!geo) return;
+      // Closer to the sandbox than to the shared host-ports node, where many links converge.
+      const x = geo.from.x + (geo.to.x - geo.from.x) * 0.62;
+      const y =
+        geo.from.y + (geo.to.y - geo.from.y) * 0.62 - ((d.lines.length - 1) * LABEL_LINE_H) / 2;
+      const text = select(this).attr("x", x).attr("y", y);
+      text.selectAll("tspan").attr("x", x);
+    });
+  }
+
+  // ---- selection ----
+
+  function relatedTo(target: GraphTarget): {
+    nodes: Set<string>;
+    links: Set<string>;
+    primary: Set<string>;
+  } {
+    const nodes = new Set<string>();
+    const links = new Set<string>();
+    const primary = new Set<string>();
+    const addNode = (id: string) => {
+      nodes.add(id);
+      for (const l of model.links) {
+        if (l.source === id || l.target === id) {
+          links.add(l.id);
+          nodes.add(l.source);
+          nodes.add(l.target);
+        }
+      }
+    };
+    if (target.kind === "endpoint") {
+      const link = model.links.find((l) => l.id === target.id);
+      if (link) {
+        links.add(link.id);
+        primary.add(link.id);
+        nodes.add(link.source);
+        nodes.add(link.target);
+      }
+    } else if (target.kind === "container") {
+      const node = model.nodes.find(
+        (n) => n.kind === "sandbox" && n.containerIds.includes(target.id),
+      );
+      if (node) {
+        primary.add(node.id);
+        addNode(node.id);
+      }
+    } else if (nodesById.has(target.id)) {
+      primary.add(target.id);
+      addNode(target.id);
+    }
+    return { nodes, links, primary };
+  }
+
+  function applySelection() {
+    const related = selection ? relatedTo(selection) : null;
+    const active = related !== null && (related.nodes.size > 0 || related.links.size > 0);
+    const nodeOpacity = (d: GraphNode) =>
+      !active || related.nodes.has(d.id)
+        ? d.kind === "sandbox" && d.stopped
+          ? 0.5
+          : 1
+        : DIM_OPACITY;
+    const linkOpacity = (d: GraphLink) => (!active || related.links.has(d.id) ? null : DIM_OPACITY);
+
+    nodeSel.attr("opacity", nodeOpacity);
+    nodeSel
+      .select(".select-ring")
+      .attr("visibility", (d) => (active && related.primary.has(d.id) ? "visible" : "hidden"));
+    nodeSel
+      .selectAll<SVGTextElement, { id: string }>("text.container-name")
+      .attr("text-decoration", (d) =>
+        selection?.kind === "container" && d.id === selection.id ? "underline" : null,
+      );
+    endpointLinkSel
+      .attr("opacity", linkOpacity)
+      .attr("stroke-width", (d) => (active && related.primary.has(d.id) ? 3 : 1.6));
+    stoppedLinkSel.attr("opacity", linkOpacity);
+    portLinkSel.attr("opacity", linkOpacity);
+    portLabelSel.attr("opacity", linkOpacity);
+    endpointSel.attr("opacity", linkOpacity);
+    endpointSel
+      .select("circle")
+      .attr("r", (d) => (active && related.primary.has(d.id) ? PORT_R + 2 : PORT_R))
+      .attr("stroke", (d) => (active && related.primary.has(d.id) ? SELECT_COLOR : BG));
+  }
+
+  function setSelection(target: GraphTarget | null) {
+    selection = target;
+    applySelection();
+  }
+
+  // ---- view ----
+
+  function fit(positions: Positions, instant = false) {
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    if (width === 0 || height === 0 || model.nodes.length === 0) return;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const node of model.nodes) {
+      const p = positions.get(node.id);
+      const size = sizes.get(node.id);
+      if (!p || !size || !Number.isFinite(p.x)) continue;
+      minX = Math.min(minX, p.x - size.width / 2);
+      maxX = Math.max(maxX, p.x + size.width / 2);
+      minY = Math.min(minY, p.y - size.height / 2);
+      maxY = Math.max(maxY, p.y + size.height / 2);
+    }
+    if (!Number.isFinite(minX)) return;
+    // Room for endpoint labels that hang outside the boxes.
+    const margin = 70;
+    minX -= margin;
+    maxX += margin;
+    minY -= margin / 2;
+    maxY += margin / 2;
+    const scale = Math.min(1.3, width / (maxX - minX), height / (maxY - minY));
+    const transform = zoomIdentity
+      .translate(width / 2, height / 2)
+      .scale(scale)
+      .translate(-(minX + maxX) / 2, -(minY + maxY) / 2);
+    if (instant) svg.call(zoomBehavior.transform, transform);
+    else svg.transition().duration(450).call(zoomBehavior.transform, transform);
+    userMoved = false;
+  }
+
+  function zoomBy(factor: number) {
+    svg.transition().duration(200).call(zoomBehavior.scaleBy, factor);
+    userMoved = true;
+  }
+
+  return {
+    measure: measureNode,
+    setData,
+    render,
+    setSelection,
+    fit,
+    zoomBy,
+    userMovedView: () => userMoved,
+    destroy() {
+      svg.interrupt();
+      svg.on(".zoom", null);
+      svg.remove();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
+  {
+    rules: {
+      // dockerode is the vendor boundary: only lib/docker/ may import it.
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "dockerode", message: "Import dockerode only inside lib/docker/." }] },
+      ],
+    },
+  },
+  {
+    files: ["lib/docker/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+]);

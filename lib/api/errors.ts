@@ -1,0 +1,73 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { EngineRequestError, EngineUnreachableError } from "@/lib/docker/errors";
+
+// One error shape for every route: {error:{code,message}}, the HTTP status taken from the code.
+const statusOf = {
+  bad_request: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  internal_error: 500,
+  engine_error: 502,
+  engine_unreachable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof statusOf;
+export type ErrorBody = { error: { code: ErrorCode; message: string } };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function engineStatusToCode(status: number): ErrorCode {
+  if (status === 400) return "bad_request";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 409) return "conflict";
+  return "engine_error";
+}
+
+function describeZodError(err: ZodError): string {
+  return err.issues
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ZodError) return new ApiError("bad_request", describeZodError(err));
+  if (err instanceof EngineUnreachableError) return new ApiError("engine_unreachable", err.message);
+  if (err instanceof EngineRequestError) {
+    return new ApiError(engineStatusToCode(err.statusCode), `Docker: ${err.message}`);
+  }
+  console.error("[netlens] unexpected error", err);
+  return new ApiError(
+    "internal_error",
+    "Netlens hit an unexpected error; the server log has details.",
+  );
+}
+
+export function errorResponse(err: unknown): NextResponse<ErrorBody> {
+  const { code, message } = toApiError(err);
+  return NextResponse.json({ error: { code, message } }, { status: statusOf[code] });
+}
+
+/** Wrap a route handler so every failure leaves as the one error shape, never as a crash. */
+export function handle<Args extends unknown[]>(
+  fn: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}

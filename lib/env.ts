@@ -1,0 +1,26 @@
+import "server-only";
+import { z } from "zod";
+
+// The one place process.env is read and validated; everything else imports `env`.
+const schema = z.object({
+  DOCKER_HOST: z
+    .string()
+    .regex(
+      /^(unix:\/\/\/|tcp:\/\/|http:\/\/)/,
+      "DOCKER_HOST must start with unix:///, tcp:// or http://",
+    )
+    .optional(),
+  // An engine that accepts the connection but never answers must not hang a request forever.
+  NETLENS_DOCKER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+function parseEnv() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${issues}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();

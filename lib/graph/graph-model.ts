@@ -1,0 +1,228 @@
+// Topology (the API's CNM model) → the node/link model the graph draws. Pure: no DOM, no d3.
+import {
+  HOST_SANDBOX_ID,
+  type Container,
+  type Network,
+  type PortMapping,
+  type Topology,
+} from "../topology/types";
+import { driverClassOf, type DriverClass } from "./drivers";
+import { publishedPortLines, publishedPorts, shortId } from "./format";
+
+export const HOST_PORTS_NODE_ID = "host-ports";
+export const HOST_SANDBOX_TITLE = "host network namespace";
+export const STOPPED_PREFIX = "stopped:";
+
+export type NetworkNode = {
+  kind: "network";
+  id: string;
+  name: string;
+  driver: string;
+  driverClass: DriverClass;
+  /** Every subnet, joined; empty for networks without IPAM (host, none). */
+  subnetLabel: string;
+  predefined: boolean;
+  internal: boolean;
+};
+
+export type SandboxNodeKind = "container" | "host" | "stopped";
+
+export type SandboxNode = {
+  kind: "sandbox";
+  /** The sandbox id, "host", or `stopped:<containerId>` for a container without a sandbox. */
+  id: string;
+  sandboxKind: SandboxNodeKind;
+  /** "host network namespace" for the host; null for a container's own namespace. */
+  title: string | null;
+  /** The owner first, then the containers that joined its namespace (`--network container:x`). */
+  containerIds: string[];
+  containerNames: string[];
+  /** Docker's State per container, parallel to containerIds. */
+  containerStates: string[];
+  /** True for stopped containers, drawn dimmed. */
+  stopped: boolean;
+};
+
+export type HostPortsNode = { kind: "hostPorts"; id: typeof HOST_PORTS_NODE_ID };
+
+export type GraphNode = NetworkNode | SandboxNode | HostPortsNode;
+
+export type EndpointLink = {
+  kind: "endpoint";
+  /** Docker's EndpointID. */
+  id: string;
+  endpointId: string;
+  /** Sandbox node id. */
+  source: string;
+  /** Network node id. */
+  target: string;
+  containerId: string;
+  containerName: string;
+  networkName: string;
+  ipv4Address: string | null;
+  ipv6Address: string | null;
+  macAddress: string | null;
+  aliases: string[];
+};
+
+/** A stopped container's configured (not connected) network: drawn dashed. */
+export type StoppedLink = {
+  kind: "stopped";
+  id: string;
+  source: string;
+  target: string;
+  containerId: string;
+};
+
+export type PortLink = {
+  kind: "ports";
+  id: string;
+  source: typeof HOST_PORTS_NODE_ID;
+  /** Sandbox node id. */
+  target: string;
+  containerId: string;
+  containerName: string;
+  mappings: PortMapping[];
+  /** e.g. `0.0.0.0:8080→80/tcp`, `[::]:8080→80/tcp`. */
+  lines: string[];
+};
+
+export type GraphLink = EndpointLink | StoppedLink | PortLink;
+
+export type GraphModel = { nodes: GraphNode[]; links: GraphLink[] };
+
+export type GraphModelOptions = { showStopped: boolean };
+
+function networkNode(network: Network): NetworkNode {
+  return {
+    kind: "network",
+    id: network.id,
+    name: network.name,
+    driver: network.driver,
+    driverClass: driverClassOf(network.driver),
+    subnetLabel: network.subnets.map((s) => s.subnet).join(", "),
+    predefined: network.predefined,
+    internal: network.internal,
+  };
+}
+
+export function stoppedNodeId(containerId: string): string {
+  return `${STOPPED_PREFIX}${containerId}`;
+}
+
+export function toGraphModel(topology: Topology, options: GraphModelOptions): GraphModel {
+  const nodes: GraphNode[] = [];
+  const links: GraphLink[] = [];
+
+  const containersById = new Map(topology.containers.map((c) => [c.id, c]));
+  const networkIds = new Set<string>();
+  const networkByName = new Map<string, Network>();
+  const networkById = new Map<string, Network>();
+
+  for (const network of topology.networks) {
+    nodes.push(networkNode(network));
+    networkIds.add(network.id);
+    networkById.set(network.id, network);
+    networkByName.set(network.name, network);
+  }
+
+  const sandboxNodeIds = new Set<string>();
+  for (const sandbox of topology.sandboxes) {
+    const members = sandbox.containerIds.map((id) => containersById.get(id));
+    nodes.push({
+      kind: "sandbox",
+      id: sandbox.id,
+      sandboxKind: sandbox.kind === "host" || sandbox.id === HOST_SANDBOX_ID ? "host" : "container",
+      title: sandbox.kind === "host" ? HOST_SANDBOX_TITLE : null,
+      containerIds: [...sandbox.containerIds],
+      containerNames: members.map((c, i) => c?.name ?? shortId(sandbox.containerIds[i] ?? "")),
+      containerStates: members.map((c) => c?.state ?? "unknown"),
+      stopped: false,
+    });
+    sandboxNodeIds.add(sandbox.id);
+  }
+
+  // Running containers live in a sandbox; everything else has no network namespace right now.
+  const stopped = topology.containers.filter(
+    (c) => c.sandboxId === null || !sandboxNodeIds.has(c.sandboxId),
+  );
+  if (options.showStopped) {
+    for (const container of stopped) {
+      const id = stoppedNodeId(container.id);
+      nodes.push({
+        kind: "sandbox",
+        id,
+        sandboxKind: "stopped",
+        title: null,
+        containerIds: [container.id],
+        containerNames: [container.name],
+        containerStates: [container.state],
+        stopped: true,
+      });
+      for (const networkName of new Set(container.networkNames)) {
+        const network = networkByName.get(networkName);
+        if (!network) continue;
+        links.push({
+          kind: "stopped",
+          id: `${id}->${network.id}`,
+          source: id,
+          target: network.id,
+          containerId: container.id,
+        });
+      }
+    }
+  }
+
+  const linkIds = new Set<string>();
+  for (const endpoint of topology.endpoints) {
+    // A link to a node that is not drawn would break the layout; the API should never send one.
+    if (!sandboxNodeIds.has(endpoint.sandboxId) || !networkIds.has(endpoint.networkId)) continue;
+    // Docker's EndpointID is unique, but an empty one must still give d3 a distinct key.
+    let id = endpoint.id || `${endpoint.sandboxId}@${endpoint.networkId}`;
+    if (linkIds.has(id)) id = `${id}#${endpoint.containerId}@${endpoint.networkId}`;
+    linkIds.add(id);
+    links.push({
+      kind: "endpoint",
+      id,
+      endpointId: endpoint.id,
+      source: endpoint.sandboxId,
+      target: endpoint.networkId,
+      containerId: endpoint.containerId,
+      containerName:
+        containersById.get(endpoint.containerId)?.name ?? shortId(endpoint.containerId),
+      networkName: networkById.get(endpoint.networkId)?.name ?? shortId(endpoint.networkId),
+      ipv4Address: endpoint.ipv4Address,
+      ipv6Address: endpoint.ipv6Address,
+      macAddress: endpoint.macAddress,
+      aliases: [...endpoint.aliases],
+    });
+  }
+
+  const portLinks: PortLink[] = [];
+  for (const container of topology.containers) {
+    if (container.sandboxId === null || !sandboxNodeIds.has(container.sandboxId)) continue;
+    const mappings = publishedPorts(container.ports);
+    if (mappings.length === 0) continue;
+    portLinks.push({
+      kind: "ports",
+      id: `ports:${container.id}`,
+      source: HOST_PORTS_NODE_ID,
+      target: container.sandboxId,
+      containerId: container.id,
+      containerName: container.name,
+      mappings,
+      lines: publishedPortLines(container.ports),
+    });
+  }
+  if (portLinks.length > 0) {
+    nodes.push({ kind: "hostPorts", id: HOST_PORTS_NODE_ID });
+    links.push(...portLinks);
+  }
+
+  return { nodes, links };
+}
+
+/** The graph node that draws a container: its sandbox, or its stopped pseudo-sandbox. */
+export function nodeIdForContainer(container: Container): string {
+  return container.sandboxId ?? stoppedNodeId(container.id);
+}

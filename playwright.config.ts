@@ -1,0 +1,47 @@
+import { defineConfig } from "@playwright/test";
+import { TEST_BASE_URL, TEST_PORT } from "./tests/support/server";
+
+// Integration (API against the real engine) and e2e (real Chromium) share one production server.
+export default defineConfig({
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  outputDir: "test-results",
+  globalSetup: "./tests/support/global-setup.ts",
+  globalTeardown: "./tests/support/global-teardown.ts",
+  use: {
+    baseURL: TEST_BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.NETLENS_CHROMIUM ?? "/usr/bin/chromium",
+      // The machine has no outside network: keep Chromium from trying to reach it.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "integration", testDir: "tests/integration" },
+    {
+      name: "e2e",
+      testDir: "e2e",
+      use: { browserName: "chromium", viewport: { width: 1600, height: 1000 } },
+    },
+  ],
+  webServer: {
+    command: `npx next start -H 127.0.0.1 -p ${TEST_PORT}`,
+    url: `${TEST_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# npm run demo: everything a fresh machine needs, the lab's scenarios on the engine, then the
+# dashboard on http://${HOST:-127.0.0.1}:${PORT:-3000}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/prepare.sh
+bash scripts/lab.sh up
+echo "[demo] building…"
+npx next build >/tmp/netlens-build.log 2>&1 || { tail -40 /tmp/netlens-build.log; exit 1; }
+host=${HOST:-127.0.0.1}
+port=${PORT:-3000}
+echo "[demo] Netlens on http://$host:$port  (stop with Ctrl-C; remove the lab with npm run lab:down)"
+exec npx next start -H "$host" -p "$port"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Remove every container and network a test or benchmark created (label netlens.test=1),
+# including leftovers of a run that was killed before its teardown.
+set -uo pipefail
+label=${1:-netlens.test=1}
+ids=$(docker ps -aq --filter "label=$label")
+# shellcheck disable=SC2086
+[ -z "$ids" ] || docker rm -f $ids >/dev/null
+ids=$(docker network ls -q --filter "label=$label")
+# shellcheck disable=SC2086
+[ -z "$ids" ] || docker network rm $ids >/dev/null
+exit 0

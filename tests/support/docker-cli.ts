@@ -1,0 +1,51 @@
+import { execFileSync } from "node:child_process";
+
+// Ground truth comes from the docker CLI, not from Netlens's own code paths.
+export function docker(...args: string[]): string {
+  return execFileSync("docker", args, { encoding: "utf8" }).trim();
+}
+
+type InspectEndpoint = {
+  NetworkID: string;
+  EndpointID: string;
+  IPAddress: string;
+  IPPrefixLen: number;
+  MacAddress: string;
+  Aliases: string[] | null;
+};
+
+export type ContainerInspect = {
+  Id: string;
+  Name: string;
+  State: { Running: boolean };
+  HostConfig: { NetworkMode: string };
+  NetworkSettings: {
+    SandboxID: string;
+    SandboxKey: string;
+    Networks: Record<string, InspectEndpoint>;
+    Ports: Record<string, { HostIp: string; HostPort: string }[] | null>;
+  };
+};
+
+export type NetworkInspect = {
+  Id: string;
+  Name: string;
+  Driver: string;
+  Internal: boolean;
+  IPAM: { Config: { Subnet: string; Gateway?: string }[] | null };
+  Options: Record<string, string>;
+  Containers: Record<
+    string,
+    { Name: string; EndpointID: string; MacAddress: string; IPv4Address: string }
+  >;
+};
+
+export function inspectContainer(name: string): ContainerInspect {
+  return (
+    JSON.parse(docker("container", "inspect", name)) as ContainerInspect[]
+  )[0] as ContainerInspect;
+}
+
+export function inspectNetwork(name: string): NetworkInspect {
+  return (JSON.parse(docker("network", "inspect", name)) as NetworkInspect[])[0] as NetworkInspect;
+}

@@ -1,0 +1,8 @@
+import { execFileSync } from "node:child_process";
+
+// The lab is the scenario set every integration and e2e test reads; tests that change the engine
+// create their own resources labelled netlens.test=1 and remove them. Leftovers of a killed run go first.
+export default function globalSetup() {
+  execFileSync("bash", ["scripts/remove-test-resources.sh"], { stdio: "inherit" });
+  execFileSync("bash", ["scripts/lab.sh", "up"], { stdio: "inherit" });
+}

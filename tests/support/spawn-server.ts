@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+/** A second production server with its own environment, e.g. pointed at an engine that is not there. */
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ url: string; stop: () => void }> {
+  const child: ChildProcess = spawn(
+    "npx",
+    ["next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+      stdio: "ignore",
+      detached: true,
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    if (child.pid) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  };
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stop();
+  throw new Error(`server on port ${port} did not start within 30 s`);
+}
