@@ -40,7 +40,8 @@ export default defineConfig({
   webServer: {
     command: `npx next start -H 127.0.0.1 -p ${TEST_PORT}`,
     url: `${TEST_BASE_URL}/api/health`,
-    reuseExistingServer: false,
+    // Locally, a server already on the test port (e.g. `next dev -p 3210`) is reused; CI always starts one.
+    reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     env: { NEXT_TELEMETRY_DISABLED: "1" },
   },

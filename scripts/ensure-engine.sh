@@ -26,7 +26,8 @@ if ! command -v docker >/dev/null 2>&1 || ! command -v dockerd >/dev/null 2>&1; 
 fi
 
 pidfile=/var/run/docker.pid
-if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+# A pid may have been reused by another process since: stale unless it is a live dockerd.
+if [ -f "$pidfile" ] && [ "$(cat "/proc/$(cat "$pidfile")/comm" 2>/dev/null)" != dockerd ]; then
   log "removing stale $pidfile (its dockerd is gone)"
   rm -f "$pidfile"
 fi
@@ -36,7 +37,12 @@ rm -f /var/run/docker/containerd/containerd.pid 2>/dev/null || true
 logfile=${NETLENS_DOCKERD_LOG:-/var/log/netlens-dockerd.log}
 log "starting dockerd (log: $logfile)…"
 nohup dockerd >"$logfile" 2>&1 &
+dockerd_pid=$!
 for _ in $(seq 1 60); do
+  if ! kill -0 "$dockerd_pid" 2>/dev/null; then
+    tail -20 "$logfile" >&2 || true
+    die "dockerd exited at start; see $logfile"
+  fi
   if engine_answers; then
     log "engine up (server $(docker version --format '{{.Server.Version}}'))"
     exit 0

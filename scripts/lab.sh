@@ -46,6 +46,7 @@ network() {
 }
 
 up() {
+  docker version >/dev/null 2>&1 || { echo "[lab] ERROR: no Docker engine answers (run scripts/ensure-engine.sh)" >&2; exit 1; }
   down >/dev/null
   # User-defined bridge with a chosen subnet: web and db resolve each other by name.
   network lab-mynet --driver bridge --subnet 172.20.0.0/16 --gateway 172.20.0.1

@@ -3,23 +3,15 @@
 import {
   drag,
   select,
-  symbol,
-  symbolCircle,
-  symbolCross,
-  symbolDiamond,
-  symbolSquare,
-  symbolStar,
-  symbolTriangle,
-  symbolWye,
   zoom,
   zoomIdentity,
   type BaseType,
   type Selection,
-  type SymbolType,
   type ZoomBehavior,
   type ZoomTransform,
 } from "d3";
-import { DRIVER_STYLES, type DriverSymbol } from "@/lib/graph/drivers";
+import { DRIVER_STYLES } from "@/lib/graph/drivers";
+import { driverSymbolPath } from "./driver-symbols";
 import {
   HOST_PORTS_NODE_ID,
   type EndpointLink,
@@ -31,10 +23,10 @@ import {
   type SandboxNode,
   type StoppedLink,
 } from "@/lib/graph/graph-model";
+import type { GraphTarget } from "@/lib/graph/selection";
 import type { Point, Positions } from "./force-layout";
 
-export type GraphTargetKind = "network" | "sandbox" | "container" | "endpoint" | "hostPorts";
-export type GraphTarget = { kind: GraphTargetKind; id: string };
+export type { GraphTarget, SelectionKind as GraphTargetKind } from "@/lib/graph/selection";
 
 export type RendererCallbacks = {
   onSelect(target: GraphTarget): void;
@@ -100,20 +92,6 @@ const STATE_COLORS: Record<string, string> = {
   exited: "#ef4444",
   dead: "#ef4444",
 };
-
-const SYMBOLS: Record<DriverSymbol, SymbolType> = {
-  circle: symbolCircle,
-  square: symbolSquare,
-  cross: symbolCross,
-  diamond: symbolDiamond,
-  triangle: symbolTriangle,
-  star: symbolStar,
-  wye: symbolWye,
-};
-
-export function driverSymbolPath(name: DriverSymbol, size = HUB_SIZE): string {
-  return symbol(SYMBOLS[name], size)() ?? "";
-}
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -279,7 +257,7 @@ export function createSvgRenderer(
       select(this).style("cursor", "pointer");
     });
 
-  function activate<E extends Element, D>(
+  function activate<E extends SVGElement, D>(
     sel: AnySelection<E, D>,
     target: (d: D) => GraphTarget,
     label: (d: D) => string,
@@ -289,12 +267,14 @@ export function createSvgRenderer(
       .attr("role", "button")
       .attr("aria-label", label)
       .style("cursor", "pointer")
-      .on("click", (event: MouseEvent, d) => {
+      .on("click", (event: Event, d) => {
         event.stopPropagation();
         callbacks.onSelect(target(d));
       })
-      .on("keydown", (event: KeyboardEvent, d) => {
-        if (event.key !== "Enter" && event.key !== " ") return;
+      .on("keydown", (event: Event, d) => {
+        if (!(event instanceof KeyboardEvent) || (event.key !== "Enter" && event.key !== " ")) {
+          return;
+        }
         event.preventDefault();
         callbacks.onSelect(target(d));
       });
@@ -333,7 +313,7 @@ export function createSvgRenderer(
       .data([null])
       .join("path")
       .attr("class", "hub")
-      .attr("d", driverSymbolPath(style.symbol))
+      .attr("d", driverSymbolPath(style.symbol, HUB_SIZE))
       .attr("fill", style.color)
       .attr("fill-opacity", node.internal ? 0.25 : 0.9)
       .attr("stroke", node.internal ? style.color : BG)

@@ -3,6 +3,10 @@ import { readEngineSnapshot } from "@/lib/docker/snapshot";
 import { buildTopology } from "@/lib/topology/build-topology";
 
 export async function currentTopology() {
+  const started = performance.now();
   const { snapshot, stats } = await readEngineSnapshot();
-  return { topology: buildTopology(snapshot), stats };
+  const read = performance.now();
+  const topology = buildTopology(snapshot);
+  const timing = { engineMs: read - started, buildMs: performance.now() - read };
+  return { topology, stats: { ...stats, ...timing } };
 }

@@ -6,6 +6,13 @@ import { currentTopology } from "@/lib/server/current-topology";
 export const dynamic = "force-dynamic";
 
 export const GET = handle(async () => {
-  const { topology } = await currentTopology();
-  return NextResponse.json(topology);
+  const { topology, stats } = await currentTopology();
+  // What the snapshot cost, visible in the browser's network panel and to the benchmark.
+  const serverTiming = [
+    `engine;dur=${stats.engineMs.toFixed(1)};desc="${stats.engineCalls} Engine calls, ${stats.inspects} inspects"`,
+    `build;dur=${stats.buildMs.toFixed(1)}`,
+  ].join(", ");
+  return NextResponse.json(topology, {
+    headers: { "Server-Timing": serverTiming, "X-Netlens-Engine-Calls": String(stats.engineCalls) },
+  });
 });

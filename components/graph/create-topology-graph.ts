@@ -1,0 +1,83 @@
+// The imperative graph object (react-kapsule style): created once on a DOM element, fed data,
+// destroyed. It wires the layout (positions) to a renderer (pixels); neither knows the other.
+import type { GraphModel } from "@/lib/graph/graph-model";
+import { createForceLayout, type LayoutLinkInput, type LayoutNodeInput } from "./force-layout";
+import { createSvgRenderer, type GraphTarget } from "./svg-renderer";
+
+export type { GraphTarget, GraphTargetKind } from "./svg-renderer";
+
+export interface TopologyGraph {
+  update(model: GraphModel): void;
+  select(target: GraphTarget | null): void;
+  fit(): void;
+  zoomBy(factor: number): void;
+  destroy(): void;
+}
+
+export type TopologyGraphOptions = { onSelect(target: GraphTarget): void };
+
+export function createTopologyGraph(
+  container: HTMLElement,
+  options: TopologyGraphOptions,
+): TopologyGraph {
+  const layout = createForceLayout();
+  const renderer = createSvgRenderer(container, {
+    onSelect: (target) => options.onSelect(target),
+    onPin: (id, x, y) => layout.pin(id, x, y),
+    onRelease: (id) => layout.release(id),
+  });
+  let fitted = false;
+
+  const offTick = layout.onTick((positions) => renderer.render(positions));
+  // Re-frame after the map changed shape, unless the person has taken over the view.
+  const offSettled = layout.onSettled((positions) => {
+    if (!renderer.userMovedView()) renderer.fit(positions, !fitted);
+    fitted = true;
+  });
+
+  // A resized container (window, side panel, table) would otherwise leave the map off-centre.
+  let resizeFrame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(() => {
+      if (fitted && !renderer.userMovedView()) renderer.fit(layout.positions(), true);
+    });
+  });
+  observer.observe(container);
+
+  return {
+    update(model) {
+      renderer.setData(model);
+      const nodes: LayoutNodeInput[] = model.nodes.map((node) => ({
+        id: node.id,
+        kind: node.kind,
+        ...renderer.measure(node),
+      }));
+      const links: LayoutLinkInput[] = model.links.map((link) => ({
+        id: link.id,
+        kind: link.kind,
+        source: link.source,
+        target: link.target,
+      }));
+      layout.update(nodes, links);
+      renderer.render(layout.positions());
+    },
+    select(target) {
+      renderer.setSelection(target);
+    },
+    fit() {
+      renderer.fit(layout.positions());
+    },
+    zoomBy(factor) {
+      renderer.zoomBy(factor);
+    },
+    destroy() {
+      observer.disconnect();
+      cancelAnimationFrame(resizeFrame);
+      offTick();
+      offSettled();
+      layout.stop();
+      renderer.destroy();
+    },
+  };
+}

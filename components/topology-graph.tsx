@@ -1,0 +1,89 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { GraphModel } from "@/lib/graph/graph-model";
+import {
+  createTopologyGraph,
+  type GraphTarget,
+  type TopologyGraph as TopologyGraphInstance,
+} from "./graph/create-topology-graph";
+
+export type { GraphTarget } from "./graph/create-topology-graph";
+
+type Props = {
+  model: GraphModel;
+  selection: GraphTarget | null;
+  onSelect(target: GraphTarget): void;
+};
+
+/**
+ * A thin React shell around the imperative graph: React owns the container div only. The graph is
+ * created once, fed new models as they arrive and destroyed on unmount, so polling every few
+ * seconds never re-renders (or resets) the nodes a person is looking at or dragging.
+ */
+export function TopologyGraph({ model, selection, onSelect }: Props) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const graphRef = useRef<TopologyGraphInstance | null>(null);
+  // The graph outlives renders; it calls whatever onSelect is current, not the first one.
+  const onSelectRef = useRef(onSelect);
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const graph = createTopologyGraph(container, {
+      onSelect: (target) => onSelectRef.current(target),
+    });
+    graphRef.current = graph;
+    return () => {
+      graph.destroy();
+      graphRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    graphRef.current?.update(model);
+  }, [model]);
+
+  useEffect(() => {
+    graphRef.current?.select(selection);
+  }, [selection]);
+
+  return (
+    <div className="relative h-full w-full">
+      <div ref={containerRef} className="absolute inset-0" />
+      <div className="absolute top-3 right-3 flex flex-col overflow-hidden rounded-md border border-slate-700 bg-slate-900/90 text-sm shadow">
+        <button
+          type="button"
+          className="px-2.5 py-1 text-slate-300 hover:bg-slate-800 hover:text-white"
+          title="Zoom in"
+          aria-label="Zoom in"
+          onClick={() => graphRef.current?.zoomBy(1.3)}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="border-t border-slate-700 px-2.5 py-1 text-slate-300 hover:bg-slate-800 hover:text-white"
+          title="Zoom out"
+          aria-label="Zoom out"
+          onClick={() => graphRef.current?.zoomBy(1 / 1.3)}
+        >
+          −
+        </button>
+        <button
+          type="button"
+          className="border-t border-slate-700 px-2.5 py-1 text-xs text-slate-300 hover:bg-slate-800 hover:text-white"
+          title="Fit the whole map"
+          aria-label="Fit the whole map"
+          data-testid="graph-fit"
+          onClick={() => graphRef.current?.fit()}
+        >
+          fit
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// What a person has selected, shared by the graph, the table and the side panel.
+import type { Topology } from "../topology/types";
+
+export type SelectionKind = "network" | "sandbox" | "container" | "endpoint" | "hostPorts";
+
+/** `id` is a network id, sandbox id ("host" for the host), container id, endpoint link id, or "host-ports". */
+export type GraphTarget = { kind: SelectionKind; id: string };
+
+export function sameTarget(a: GraphTarget | null, b: GraphTarget | null): boolean {
+  return a === b || (a !== null && b !== null && a.kind === b.kind && a.id === b.id);
+}
+
+/** Whether a container row should show as selected: itself, or the sandbox it lives in. */
+export function containerIsSelected(
+  topology: Topology,
+  selection: GraphTarget | null,
+  containerId: string,
+): boolean {
+  if (!selection) return false;
+  if (selection.kind === "container") return selection.id === containerId;
+  if (selection.kind === "sandbox") {
+    const sandbox = topology.sandboxes.find((s) => s.id === selection.id);
+    return sandbox?.containerIds.includes(containerId) ?? false;
+  }
+  return false;
+}
