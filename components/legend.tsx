@@ -1,6 +1,3 @@
-"use client";
-
-import { useState } from "react";
 import { DRIVER_ORDER, DRIVER_STYLES } from "@/lib/graph/drivers";
 import { driverSymbolPath } from "./graph/driver-symbols";
 
@@ -14,7 +11,7 @@ function Swatch({ children }: { children: React.ReactNode }) {
 
 function Row({ icon, label }: { icon: React.ReactNode; label: string }) {
   return (
-    <li className="flex items-center gap-2">
+    <li className="flex items-center gap-1">
       {icon}
       <span>{label}</span>
     </li>
@@ -23,135 +20,122 @@ function Row({ icon, label }: { icon: React.ReactNode; label: string }) {
 
 /** What each mark on the map means; drawn with the same symbols and colours as the graph. */
 export function Legend() {
-  const [open, setOpen] = useState(true);
   return (
     <div
       data-testid="legend"
-      className="rounded-md border border-slate-700/80 bg-slate-900/90 text-xs text-slate-300 shadow-lg backdrop-blur"
+      className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-1.5 text-[11.5px] text-slate-400"
     >
-      <button
-        type="button"
-        className="flex w-full items-center justify-between gap-6 px-3 py-1.5 text-left font-semibold tracking-wide text-slate-400 uppercase hover:text-slate-200"
-        aria-expanded={open}
-        onClick={() => setOpen((v) => !v)}
-      >
-        Legend <span aria-hidden>{open ? "▾" : "▸"}</span>
-      </button>
-      {open && (
-        <div className="grid grid-cols-2 gap-x-5 gap-y-1 border-t border-slate-700/80 px-3 py-2">
-          <ul className="space-y-0.5">
-            <li className="text-[10px] font-semibold tracking-wide text-slate-500 uppercase">
-              Network drivers
-            </li>
-            {DRIVER_ORDER.map((driver) => {
-              const style = DRIVER_STYLES[driver];
-              return (
-                <Row
-                  key={driver}
-                  label={style.label}
-                  icon={
-                    <Swatch>
-                      <path
-                        d={driverSymbolPath(style.symbol, 110)}
-                        fill={style.color}
-                        stroke="#020617"
-                      />
-                    </Swatch>
-                  }
-                />
-              );
-            })}
-          </ul>
-          <ul className="space-y-0.5">
-            <li className="text-[10px] font-semibold tracking-wide text-slate-500 uppercase">
-              Marks
-            </li>
+      <span className="text-[10px] font-semibold tracking-wider text-slate-500 uppercase">
+        Drivers
+      </span>
+      <ul className="contents">
+        {DRIVER_ORDER.map((driver) => {
+          const style = DRIVER_STYLES[driver];
+          return (
             <Row
-              label="predefined network"
+              key={driver}
+              label={style.label}
               icon={
                 <Swatch>
-                  <circle r="5" fill="#38bdf8" />
-                  <circle r="8" fill="none" stroke="#94a3b8" strokeDasharray="1.5 2.5" />
-                </Swatch>
-              }
-            />
-            <Row
-              label="internal network"
-              icon={
-                <Swatch>
-                  <circle
-                    r="6"
-                    fill="#38bdf8"
-                    fillOpacity="0.25"
-                    stroke="#38bdf8"
-                    strokeWidth="1.5"
-                    strokeDasharray="3 2"
+                  <path
+                    d={driverSymbolPath(style.symbol, 100)}
+                    fill={style.color}
+                    stroke="#020617"
                   />
                 </Swatch>
               }
             />
-            <Row
-              label="sandbox (netns)"
-              icon={
-                <Swatch>
-                  <rect x="-12" y="-7" width="24" height="14" rx="3" fill="#0f172a" stroke="#475569" />
-                </Swatch>
-              }
-            />
-            <Row
-              label="host namespace"
-              icon={
-                <Swatch>
-                  <rect x="-12" y="-7" width="24" height="14" rx="3" fill="#1c1407" stroke="#f59e0b" />
-                </Swatch>
-              }
-            />
-            <Row
-              label="endpoint (IP)"
-              icon={
-                <Swatch>
-                  <line x1="-12" y1="0" x2="12" y2="0" stroke="#38bdf8" strokeOpacity="0.6" />
-                  <circle r="3.5" fill="#38bdf8" stroke="#020617" />
-                </Swatch>
-              }
-            />
-            <Row
-              label="published port"
-              icon={
-                <Swatch>
-                  <line
-                    x1="-12"
-                    y1="0"
-                    x2="12"
-                    y2="0"
-                    stroke="#fbbf24"
-                    strokeWidth="1.4"
-                    strokeDasharray="2 3"
-                  />
-                </Swatch>
-              }
-            />
-            <Row
-              label="stopped container"
-              icon={
-                <Swatch>
-                  <rect
-                    x="-12"
-                    y="-7"
-                    width="24"
-                    height="14"
-                    rx="3"
-                    fill="#0f172a"
-                    stroke="#475569"
-                    strokeDasharray="4 3"
-                    opacity="0.5"
-                  />
-                </Swatch>
-              }
-            />
-          </ul>
-        </div>
-      )}
+          );
+        })}
+      </ul>
+      <span className="ml-2 text-[10px] font-semibold tracking-wider text-slate-500 uppercase">
+        Marks
+      </span>
+      <ul className="contents">
+        <Row
+          label="predefined"
+          icon={
+            <Swatch>
+              <circle r="4.5" fill="#38bdf8" />
+              <circle r="7.5" fill="none" stroke="#94a3b8" strokeDasharray="1.5 2.5" />
+            </Swatch>
+          }
+        />
+        <Row
+          label="internal"
+          icon={
+            <Swatch>
+              <circle
+                r="6"
+                fill="#38bdf8"
+                fillOpacity="0.25"
+                stroke="#38bdf8"
+                strokeWidth="1.5"
+                strokeDasharray="3 2"
+              />
+            </Swatch>
+          }
+        />
+        <Row
+          label="sandbox (netns)"
+          icon={
+            <Swatch>
+              <rect x="-11" y="-6" width="22" height="12" rx="3" fill="#0f172a" stroke="#64748b" />
+            </Swatch>
+          }
+        />
+        <Row
+          label="host namespace"
+          icon={
+            <Swatch>
+              <rect x="-11" y="-6" width="22" height="12" rx="3" fill="#1c1407" stroke="#f59e0b" />
+            </Swatch>
+          }
+        />
+        <Row
+          label="endpoint + IP"
+          icon={
+            <Swatch>
+              <line x1="-12" y1="0" x2="12" y2="0" stroke="#38bdf8" strokeOpacity="0.6" />
+              <circle r="3.5" fill="#38bdf8" stroke="#020617" />
+            </Swatch>
+          }
+        />
+        <Row
+          label="published port"
+          icon={
+            <Swatch>
+              <line
+                x1="-12"
+                y1="0"
+                x2="12"
+                y2="0"
+                stroke="#fbbf24"
+                strokeWidth="1.4"
+                strokeDasharray="2 3"
+              />
+            </Swatch>
+          }
+        />
+        <Row
+          label="stopped"
+          icon={
+            <Swatch>
+              <rect
+                x="-11"
+                y="-6"
+                width="22"
+                height="12"
+                rx="3"
+                fill="#0f172a"
+                stroke="#64748b"
+                strokeDasharray="4 3"
+                opacity="0.55"
+              />
+            </Swatch>
+          }
+        />
+      </ul>
     </div>
   );
 }

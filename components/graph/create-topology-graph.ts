@@ -27,11 +27,14 @@ export function createTopologyGraph(
     onRelease: (id) => layout.release(id),
   });
   let fitted = false;
+  /** Set when the map changed shape; a drag settling must not yank the view away. */
+  let refitWhenSettled = false;
 
   const offTick = layout.onTick((positions) => renderer.render(positions));
   // Re-frame after the map changed shape, unless the person has taken over the view.
   const offSettled = layout.onSettled((positions) => {
-    if (!renderer.userMovedView()) renderer.fit(positions, !fitted);
+    if (refitWhenSettled && !renderer.userMovedView()) renderer.fit(positions, !fitted);
+    refitWhenSettled = false;
     fitted = true;
   });
 
@@ -59,7 +62,9 @@ export function createTopologyGraph(
         source: link.source,
         target: link.target,
       }));
-      layout.update(nodes, links);
+      // Set before update(): a first layout settles synchronously inside it.
+      refitWhenSettled = true;
+      if (!layout.update(nodes, links)) refitWhenSettled = false;
       renderer.render(layout.positions());
     },
     select(target) {

@@ -29,8 +29,11 @@ export type Point = { readonly x: number; readonly y: number };
 export type Positions = ReadonlyMap<string, Point>;
 
 export interface ForceLayout {
-  /** Replace the node and link sets; nodes that keep their id keep their position. */
-  update(nodes: readonly LayoutNodeInput[], links: readonly LayoutLinkInput[]): void;
+  /**
+   * Replace the node and link sets; nodes that keep their id keep their position.
+   * Returns whether any node or link came or went.
+   */
+  update(nodes: readonly LayoutNodeInput[], links: readonly LayoutLinkInput[]): boolean;
   /** Called on every simulation tick (and after update) with every node's position. */
   onTick(callback: (positions: Positions) => void): () => void;
   /** Called once the simulation has cooled after a change. */
@@ -115,9 +118,17 @@ function halfExtent(node: SimNode): number {
   return Math.max(node.width, node.height) / 2;
 }
 
-export function createForceLayout(): ForceLayout {
+export type ForceLayoutOptions = {
+  /** False runs no animation timer: positions change only in update() (tests, static renders). */
+  animate?: boolean;
+};
+
+export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): ForceLayout {
+  let disposed = false;
   const random = seededRandom(0x6e65746c);
   const byId = new Map<string, SimNode>();
+  /** Nodes that have been given a starting position (NaN until then). */
+  const placed = new Set<string>();
   let links: SimLink[] = [];
   let signature = "";
   const tickCallbacks = new Set<(positions: Positions) => void>();
@@ -130,9 +141,9 @@ export function createForceLayout(): ForceLayout {
       const s = link.source as SimNode;
       const t = link.target as SimNode;
       const base = halfExtent(s) * 0.6 + halfExtent(t) * 0.6;
-      if (link.kind === "ports") return base + 140;
-      if (link.kind === "stopped") return base + 90;
-      return base + 70;
+      if (link.kind === "ports") return base + 150;
+      if (link.kind === "stopped") return base + 110;
+      return base + 100;
     })
     .strength((link) => {
       const s = link.source as SimNode;
@@ -164,6 +175,12 @@ export function createForceLayout(): ForceLayout {
     .force("collide", forceRectCollide(COLLIDE_PADDING))
     .alphaDecay(0.03)
     .stop();
+
+  /** Let the simulation's timer run from the given energy (never below what it already has). */
+  function reheat(alpha: number) {
+    simulation.alpha(Math.max(simulation.alpha(), alpha));
+    if (animate && !disposed) simulation.restart();
+  }
 
   function positions(): Positions {
     return byId;
@@ -208,9 +225,11 @@ export function createForceLayout(): ForceLayout {
     node.y = radius * Math.sin(angle);
   }
 
-  const placed = new Set<string>();
-
-  function update(nodeInputs: readonly LayoutNodeInput[], linkInputs: readonly LayoutLinkInput[]) {
+  function update(
+    nodeInputs: readonly LayoutNodeInput[],
+    linkInputs: readonly LayoutLinkInput[],
+  ): boolean {
+    if (disposed) return false;
     const wasEmpty = placed.size === 0;
     const nextIds = new Set(nodeInputs.map((n) => n.id));
     for (const id of [...byId.keys()]) {
@@ -286,14 +305,12 @@ export function createForceLayout(): ForceLayout {
       emitTick();
       for (const cb of settledCallbacks) cb(byId);
       simulation.alpha(0).stop();
-      return;
+      return true;
     }
-    if (structureChanged) {
-      simulation.alpha(Math.max(simulation.alpha(), fresh > 0 ? 0.6 : 0.3)).restart();
-    } else if (resized) {
-      simulation.alpha(Math.max(simulation.alpha(), 0.15)).restart();
-    }
+    if (structureChanged) reheat(fresh > 0 ? 0.6 : 0.3);
+    else if (resized) reheat(0.15);
     emitTick();
+    return structureChanged;
   }
 
   function pin(id: string, x: number, y: number) {
@@ -304,7 +321,8 @@ export function createForceLayout(): ForceLayout {
     node.x = x;
     node.y = y;
     // Keep the simulation warm while a drag goes on, then let it cool.
-    simulation.alphaTarget(0.15).restart();
+    simulation.alphaTarget(0.15);
+    reheat(0.15);
     clearTimeout(dragCoolTimer);
     dragCoolTimer = setTimeout(() => simulation.alphaTarget(0), 250);
   }
@@ -314,7 +332,7 @@ export function createForceLayout(): ForceLayout {
     if (!node) return;
     node.fx = null;
     node.fy = null;
-    simulation.alpha(Math.max(simulation.alpha(), 0.25)).restart();
+    reheat(0.25);
   }
 
   return {
@@ -332,6 +350,7 @@ export function createForceLayout(): ForceLayout {
     release,
     isPinned: (id) => byId.get(id)?.fx != null,
     stop() {
+      disposed = true;
       clearTimeout(dragCoolTimer);
       simulation.stop();
       simulation.on("tick", null).on("end", null);

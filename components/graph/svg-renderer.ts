@@ -25,6 +25,7 @@ import {
 } from "@/lib/graph/graph-model";
 import type { GraphTarget } from "@/lib/graph/selection";
 import type { Point, Positions } from "./force-layout";
+import { LABEL_LINE_HEIGHT, placeLabels, type LabelRequest, type Rect } from "./label-placement";
 
 export type { GraphTarget, SelectionKind as GraphTargetKind } from "@/lib/graph/selection";
 
@@ -68,9 +69,12 @@ const HEADER_H = 15;
 const PAD_X = 10;
 const PAD_Y = 7;
 const DOT_SPACE = 13;
+const ISSUE_SPACE = 16;
 const MAX_NAME_CHARS = 40;
 const PORT_R = 4.5;
-const LABEL_LINE_H = 13;
+const LABEL_LINE_H = LABEL_LINE_HEIGHT;
+const ENDPOINT_FONT = 10;
+const PORT_FONT = 10;
 
 const BG = "#020617";
 const BOX_FILL = "#0f172a";
@@ -128,8 +132,10 @@ export function measureNode(node: GraphNode): Size {
         ...node.containerNames.map((n) => truncate(n, MAX_NAME_CHARS).length),
         0,
       );
-      const namesW = DOT_SPACE + longest * NAME_FONT * MONO_ADVANCE;
-      const headerW = header ? header.length * 9.5 * SANS_ADVANCE * 1.08 : 0;
+      const issueW = node.containerIssues.some((i) => i !== null) ? ISSUE_SPACE : 0;
+      const namesW = DOT_SPACE + longest * NAME_FONT * MONO_ADVANCE + issueW;
+      // Uppercase, bold and letter-spaced: far wider per glyph than lowercase text.
+      const headerW = header ? header.length * 9.5 * 0.78 : 0;
       return {
         width: Math.max(88, namesW, headerW) + 2 * PAD_X,
         height: 2 * PAD_Y + (header ? HEADER_H : 0) + node.containerNames.length * LINE_H,
@@ -267,6 +273,8 @@ export function createSvgRenderer(
       .attr("role", "button")
       .attr("aria-label", label)
       .style("cursor", "pointer")
+      // The selection ring already shows what was clicked; the UA focus box would double it.
+      .style("outline", "none")
       .on("click", (event: Event, d) => {
         event.stopPropagation();
         callbacks.onSelect(target(d));
@@ -414,8 +422,28 @@ export function createSvgRenderer(
       name,
       id: node.containerIds[i] ?? "",
       state: node.containerStates[i] ?? "unknown",
+      issue: node.containerIssues[i] ?? null,
       i,
     }));
+    // A warning sign at the end of a troubled container's line; the reason is in its tooltip.
+    const issues = g
+      .selectAll<SVGTextElement, (typeof rows)[number]>("text.issue")
+      .data(rows.filter((r) => r.issue !== null))
+      .join("text")
+      .attr("class", "issue")
+      .attr("data-testid", "sandbox-issue")
+      .attr("x", size.width / 2 - PAD_X)
+      .attr("y", (d) => top + d.i * LINE_H + LINE_H / 2 + 4)
+      .attr("text-anchor", "end")
+      .attr("font-family", SANS)
+      .attr("font-size", 12)
+      .attr("fill", (d) => (d.state === "running" ? "#fbbf24" : "#f87171"))
+      .text("⚠");
+    issues
+      .selectAll("title")
+      .data((d) => [d])
+      .join("title")
+      .text((d) => `${d.name}: ${d.issue ?? ""}`);
     g.selectAll<SVGCircleElement, (typeof rows)[number]>("circle.state")
       .data(rows)
       .join("circle")
@@ -590,7 +618,7 @@ export function createSvgRenderer(
         g.append("text")
           .attr("data-testid", "endpoint-label")
           .attr("font-family", MONO)
-          .attr("font-size", 10)
+          .attr("font-size", ENDPOINT_FONT)
           .attr("fill", "#cbd5e1")
           .attr("paint-order", "stroke")
           .attr("stroke", BG)
@@ -628,13 +656,12 @@ export function createSvgRenderer(
       .attr("data-testid", "port-label")
       .attr("data-id", (d) => d.id)
       .attr("font-family", MONO)
-      .attr("font-size", 10)
+      .attr("font-size", PORT_FONT)
       .attr("fill", PORTS_COLOR)
       .attr("paint-order", "stroke")
       .attr("stroke", BG)
       .attr("stroke-width", 3.5)
       .attr("stroke-linejoin", "round")
-      .attr("text-anchor", "middle")
       .each(function (d) {
         select(this)
           .selectAll<SVGTSpanElement, string>("tspan")
@@ -707,43 +734,87 @@ export function createSvgRenderer(
       select(this).attr("x1", from.x).attr("y1", from.y).attr("x2", to.x).attr("y2", to.y);
     });
 
-    // Endpoint ports sit where the link leaves the box; the IP goes beside the port, on the side
-    // of the link away from where it heads, so the line never runs through its own label.
     endpointSel.each(function (d) {
       const geo = endpointGeometry(d);
-      const g = select(this);
-      if (!geo) return;
-      g.select("circle").attr("cx", geo.port.x).attr("cy", geo.port.y);
-      const { port, center, size } = geo;
-      const onSide =
-        Math.abs(Math.abs(port.x - center.x) - size.width / 2) < 0.5 &&
-        Math.abs(port.y - center.y) < size.height / 2 - 0.5;
-      let x: number;
-      let y: number;
-      let anchor: "start" | "end";
-      if (onSide) {
-        const right = port.x > center.x;
-        x = port.x + (right ? 7 : -7);
-        y = geo.dy < 0 ? port.y + 13 : port.y - 6;
-        anchor = right ? "start" : "end";
-      } else {
-        const below = port.y > center.y;
-        anchor = geo.dx > 0 ? "end" : "start";
-        x = port.x + (anchor === "end" ? -6 : 6);
-        y = below ? port.y + 14 : port.y - 7;
-      }
-      g.select("text").attr("x", x).attr("y", y).attr("text-anchor", anchor);
+      if (geo) select(this).select("circle").attr("cx", geo.port.x).attr("cy", geo.port.y);
     });
+    placeLinkLabels(portGeo);
+  }
 
-    portLabelSel.each(function (d) {
+  /** Node boxes and hub labels, which link labels must not cover. */
+  function obstacles(): Rect[] {
+    const rects: Rect[] = [];
+    for (const node of model.nodes) {
+      const p = pos(node.id);
+      const size = sizes.get(node.id);
+      if (!p || !size) continue;
+      if (node.kind === "network") {
+        rects.push({ x0: p.x - HUB_R, y0: p.y - HUB_R, x1: p.x + HUB_R, y1: p.y + HUB_R });
+        const lines = networkLabelLines(node);
+        const width = Math.max(
+          node.name.length * 12 * SANS_ADVANCE,
+          ...lines.map((l) => l.length * 10.5 * MONO_ADVANCE),
+        );
+        rects.push({
+          x0: p.x - width / 2,
+          y0: p.y + HUB_R + 5,
+          x1: p.x + width / 2,
+          y1: p.y + HUB_R + 19 + lines.length * LABEL_LINE_H,
+        });
+      } else {
+        rects.push({
+          x0: p.x - size.width / 2,
+          y0: p.y - size.height / 2,
+          x1: p.x + size.width / 2,
+          y1: p.y + size.height / 2,
+        });
+      }
+    }
+    return rects;
+  }
+
+  // Endpoint IPs go beside their port, published ports beside their sandbox; each takes the first
+  // nearby spot that covers no node and no other label, so dense maps stay readable.
+  function placeLinkLabels(portGeo: Map<string, { from: Point; to: Point }>) {
+    const requests: LabelRequest[] = [];
+    endpointSel.each((d) => {
+      const label = ipLabel(d);
+      const geo = endpointGeometry(d);
+      if (!label || !geo) return;
+      requests.push({
+        id: d.id,
+        from: geo.port,
+        to: geo.hub,
+        offsets: [4, 20, 38, 0.5],
+        width: label.length * ENDPOINT_FONT * MONO_ADVANCE,
+        lines: 1,
+      });
+    });
+    portLabelSel.each((d) => {
       const geo = portGeo.get(d.id);
       if (!geo) return;
-      // Closer to the sandbox than to the shared host-ports node, where many links converge.
-      const x = geo.from.x + (geo.to.x - geo.from.x) * 0.62;
-      const y =
-        geo.from.y + (geo.to.y - geo.from.y) * 0.62 - ((d.lines.length - 1) * LABEL_LINE_H) / 2;
-      const text = select(this).attr("x", x).attr("y", y);
-      text.selectAll("tspan").attr("x", x);
+      requests.push({
+        id: d.id,
+        from: geo.to,
+        to: geo.from,
+        offsets: [10, 0.3, 0.45, 0.6],
+        width: Math.max(...d.lines.map((l) => l.length)) * PORT_FONT * MONO_ADVANCE,
+        lines: d.lines.length,
+      });
+    });
+    const placed = placeLabels(requests, obstacles());
+    endpointSel.select<SVGTextElement>("text").each(function (d) {
+      const spot = placed.get(d.id);
+      if (spot) select(this).attr("x", spot.x).attr("y", spot.y).attr("text-anchor", spot.anchor);
+    });
+    portLabelSel.each(function (d) {
+      const spot = placed.get(d.id);
+      if (!spot) return;
+      const text = select(this)
+        .attr("x", spot.x)
+        .attr("y", spot.y)
+        .attr("text-anchor", spot.anchor);
+      text.selectAll("tspan").attr("x", spot.x);
     });
   }
 
@@ -854,7 +925,7 @@ export function createSvgRenderer(
     maxX += margin;
     minY -= margin / 2;
     maxY += margin / 2;
-    const scale = Math.min(1.3, width / (maxX - minX), height / (maxY - minY));
+    const scale = Math.min(1.5, width / (maxX - minX), height / (maxY - minY));
     const transform = zoomIdentity
       .translate(width / 2, height / 2)
       .scale(scale)

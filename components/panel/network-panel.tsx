@@ -38,7 +38,8 @@ export function NetworkPanel({ topology, id, onSelect }: Props) {
       .filter((e) => e.networkId === id)
       .map((e) => ({
         ...e,
-        containerName: topology.containers.find((c) => c.id === e.containerId)?.name ?? e.containerId,
+        containerName:
+          topology.containers.find((c) => c.id === e.containerId)?.name ?? e.containerId,
       }));
   const style = driverStyleOf(network.driver);
 

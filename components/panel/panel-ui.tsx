@@ -110,16 +110,18 @@ export function RawInspect({ data, title }: { data: unknown; title: string }) {
   );
 }
 
-export function Notice({ tone, children }: { tone: "error" | "info"; children: ReactNode }) {
-  return (
-    <div
-      className={`rounded px-3 py-2 text-sm ring-1 ${
-        tone === "error"
-          ? "bg-rose-950/60 text-rose-200 ring-rose-800/60"
-          : "bg-slate-800/60 text-slate-300 ring-slate-700"
-      }`}
-    >
-      {children}
-    </div>
-  );
+const NOTICE_TONES = {
+  error: "bg-rose-950/60 text-rose-200 ring-rose-800/60",
+  warning: "bg-amber-950/50 text-amber-200 ring-amber-700/50",
+  info: "bg-slate-800/60 text-slate-300 ring-slate-700",
+} as const;
+
+export function Notice({
+  tone,
+  children,
+}: {
+  tone: keyof typeof NOTICE_TONES;
+  children: ReactNode;
+}) {
+  return <div className={`rounded px-3 py-2 text-sm ring-1 ${NOTICE_TONES[tone]}`}>{children}</div>;
 }

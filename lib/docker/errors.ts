@@ -38,6 +38,7 @@ const UNREACHABLE_CODES = new Set([
   "ETIMEDOUT",
   "EHOSTUNREACH",
   "ENOTFOUND",
+  "ABORT_ERR",
 ]);
 
 export function translateEngineError(err: unknown, endpoint: string): Error {
@@ -47,7 +48,11 @@ export function translateEngineError(err: unknown, endpoint: string): Error {
     const message = e.json?.message ?? e.reason ?? e.message;
     return new EngineRequestError(e.statusCode, message.trim());
   }
-  if ((e.code && UNREACHABLE_CODES.has(e.code)) || /timeout/i.test(e.message)) {
+  if (
+    (e.code && UNREACHABLE_CODES.has(e.code)) ||
+    e.name === "TimeoutError" ||
+    /timeout/i.test(e.message)
+  ) {
     return new EngineUnreachableError(endpoint, describeCause(e));
   }
   return err;
@@ -59,6 +64,8 @@ function describeCause(e: DockerodeError): string {
       return "no socket there (is dockerd running?)";
     case "ECONNREFUSED":
       return "connection refused (is dockerd running?)";
+    case "ABORT_ERR":
+      return "no answer in time";
     case "EACCES":
       return "permission denied on the socket (run as root or join the docker group)";
     default:

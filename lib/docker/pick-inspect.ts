@@ -38,6 +38,7 @@ export function pickInspect(raw: Raw): EngineContainerInspect {
       "Hostname",
       "Domainname",
       "Image",
+      "Labels",
       "ExposedPorts",
     ] as const) as EngineContainerInspect["Config"],
     HostConfig: pick(hostConfig, [

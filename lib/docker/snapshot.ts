@@ -1,5 +1,4 @@
 import "server-only";
-import type Docker from "dockerode";
 import type {
   EngineContainerInspect,
   EngineContainerSummary,
@@ -10,10 +9,10 @@ import { engineCall } from "./client";
 import { EngineRequestError } from "./errors";
 import { pickInspect } from "./pick-inspect";
 
-// Aliases and SandboxID exist only in container inspect, so every container needs one — but
-// not on every request. An inspect is reused while the container's list entry says nothing
-// network-relevant changed: same state and same networks and endpoint ids (a connect, disconnect or restart
-// creates new endpoints, so new ids).
+// Aliases and SandboxID exist only in container inspect, so every container needs one — but not
+// on every request. An inspect is reused while the container's list entry says nothing
+// network-relevant changed: same state, same networks, same endpoint ids (a connect, disconnect
+// or restart creates new endpoints, so new ids).
 const inspectCache = new Map<string, { key: string; inspect: EngineContainerInspect }>();
 const INSPECT_CONCURRENCY = 8;
 
@@ -27,43 +26,29 @@ function cacheKey(c: EngineContainerSummary): string {
   return `${c.State}|${endpoints}`;
 }
 
-async function inspectContainer(id: string): Promise<EngineContainerInspect | null> {
+async function inspectOrNull(id: string): Promise<EngineContainerInspect | null> {
   try {
     const raw = await engineCall((d) => d.getContainer(id).inspect());
     return pickInspect(raw as unknown as Record<string, unknown>);
   } catch (err) {
-    // Removed between list and inspect: it is simply gone from this snapshot.
+    // Removed meanwhile: it is simply gone.
     if (err instanceof EngineRequestError && err.statusCode === 404) return null;
     throw err;
   }
 }
 
-async function inspectAll(containers: EngineContainerSummary[], stats: SnapshotStats) {
-  const inspects: Record<string, EngineContainerInspect> = {};
-  const stale = containers.filter((c) => {
-    const hit = inspectCache.get(c.Id);
-    if (hit && hit.key === cacheKey(c)) {
-      inspects[c.Id] = hit.inspect;
-      return false;
-    }
-    return true;
-  });
+/** Inspect containers a few at a time; the result keeps the order of `ids`, gone ones left out. */
+async function inspectMany(ids: string[]): Promise<EngineContainerInspect[]> {
+  const results: (EngineContainerInspect | null)[] = new Array(ids.length).fill(null);
   let next = 0;
   const worker = async () => {
-    for (let c = stale[next++]; c; c = stale[next++]) {
-      stats.engineCalls++;
-      stats.inspects++;
-      const inspect = await inspectContainer(c.Id);
-      if (inspect) {
-        inspects[c.Id] = inspect;
-        inspectCache.set(c.Id, { key: cacheKey(c), inspect });
-      }
+    while (next < ids.length) {
+      const i = next++;
+      results[i] = await inspectOrNull(ids[i] as string);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(INSPECT_CONCURRENCY, stale.length) }, worker));
-  const listed = new Set(containers.map((c) => c.Id));
-  for (const id of inspectCache.keys()) if (!listed.has(id)) inspectCache.delete(id);
-  return inspects;
+  await Promise.all(Array.from({ length: Math.min(INSPECT_CONCURRENCY, ids.length) }, worker));
+  return results.filter((r): r is EngineContainerInspect => r !== null);
 }
 
 /** Read everything a topology needs: 4 list calls plus one inspect per new or changed container. */
@@ -71,25 +56,53 @@ export async function readEngineSnapshot(): Promise<{
   snapshot: EngineSnapshot;
   stats: SnapshotStats;
 }> {
-  const stats: SnapshotStats = { engineCalls: 4, inspects: 0 };
-  const [info, version, networks, containers] = await Promise.all([
+  const [info, version, networks, listed] = await Promise.all([
     engineCall((d) => d.info() as Promise<EngineSnapshot["info"]>),
     engineCall((d) => d.version()),
     engineCall((d) => d.listNetworks() as Promise<unknown> as Promise<EngineNetwork[]>),
     engineCall(
-      (d: Docker) =>
+      (d) =>
         d.listContainers({ all: true }) as Promise<unknown> as Promise<EngineContainerSummary[]>,
     ),
   ]);
-  const inspects = await inspectAll(containers, stats);
+  const stale = listed.filter((c) => inspectCache.get(c.Id)?.key !== cacheKey(c));
+  const fresh = new Map((await inspectMany(stale.map((c) => c.Id))).map((i) => [i.Id, i]));
+  for (const c of stale) {
+    const inspect = fresh.get(c.Id);
+    if (inspect) inspectCache.set(c.Id, { key: cacheKey(c), inspect });
+  }
+  const ids = new Set(listed.map((c) => c.Id));
+  for (const id of inspectCache.keys()) if (!ids.has(id)) inspectCache.delete(id);
+  const containers = listed.flatMap((c) => {
+    const hit = inspectCache.get(c.Id);
+    return hit ? [hit.inspect] : [];
+  });
   return {
     snapshot: {
       info: { ID: info.ID, Name: info.Name, ServerVersion: info.ServerVersion },
       apiVersion: version.ApiVersion,
       networks,
       containers,
-      inspects,
     },
-    stats,
+    stats: { engineCalls: 4 + stale.length, inspects: stale.length },
   };
+}
+
+/**
+ * Re-read only the containers events touched: one inspect each, nothing else. Containers that
+ * no longer exist are absent from the result. The snapshot cache is left alone: its own list
+ * tells it when an entry is stale.
+ */
+export function readContainers(ids: string[]): Promise<EngineContainerInspect[]> {
+  return inspectMany(ids);
+}
+
+/** Re-read only some networks; removed ones are absent from the result. */
+export async function readNetworks(ids: string[]): Promise<EngineNetwork[]> {
+  const wanted = new Set(ids);
+  const listed = (await engineCall(
+    (d) => d.listNetworks({ filters: { id: ids } }) as Promise<unknown>,
+  )) as EngineNetwork[];
+  // Docker's id filter also matches prefixes: keep exact ids only.
+  return listed.filter((n) => wanted.has(n.Id));
 }

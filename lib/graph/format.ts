@@ -99,3 +99,58 @@ export function describeNetworkMode(mode: string, containers: readonly Container
       return `attached to the user-defined network "${mode}"`;
   }
 }
+
+/** Docker's own wording for a duration (go-units HumanDuration), as `docker ps` prints it. */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(Math.max(0, ms) / 1000);
+  if (seconds < 1) return "Less than a second";
+  if (seconds === 1) return "1 second";
+  if (seconds < 60) return `${seconds} seconds`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes === 1) return "About a minute";
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.round(seconds / 3600);
+  if (hours === 1) return "About an hour";
+  if (hours < 48) return `${hours} hours`;
+  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
+  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
+  return `${Math.floor(hours / 24 / 365)} years`;
+}
+
+function since(iso: string | null, now: number): string | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : humanDuration(now - t);
+}
+
+/**
+ * `docker ps`'s STATUS column, computed from the state and its timestamps against `now` (the
+ * topology's generatedAt, so every render of one snapshot agrees), e.g. "Up 3 minutes".
+ */
+export function describeStatus(
+  container: Pick<Container, "state" | "startedAt" | "finishedAt" | "exitCode">,
+  now: number,
+): string {
+  const up = since(container.startedAt, now);
+  const down = since(container.finishedAt, now);
+  const code = container.exitCode ?? 0;
+  switch (container.state) {
+    case "running":
+      return up ? `Up ${up}` : "Up";
+    case "paused":
+      return up ? `Up ${up} (Paused)` : "Paused";
+    case "restarting":
+      return down ? `Restarting (${code}) ${down} ago` : `Restarting (${code})`;
+    case "exited":
+      return down ? `Exited (${code}) ${down} ago` : `Exited (${code})`;
+    case "created":
+      return "Created";
+    case "removing":
+      return "Removal In Progress";
+    case "dead":
+      return "Dead";
+    default:
+      return container.state;
+  }
+}

@@ -39,6 +39,11 @@ export type SandboxNode = {
   containerNames: string[];
   /** Docker's State per container, parallel to containerIds. */
   containerStates: string[];
+  /**
+   * Per container: Docker's error (e.g. why it failed to start), else a network warning the API
+   * found (e.g. a joiner left with only loopback); null when all is well.
+   */
+  containerIssues: (string | null)[];
   /** True for stopped containers, drawn dimmed. */
   stopped: boolean;
 };
@@ -106,6 +111,10 @@ function networkNode(network: Network): NetworkNode {
   };
 }
 
+function issueOf(container: Container | undefined): string | null {
+  return container?.error ?? container?.networkWarning ?? null;
+}
+
 export function stoppedNodeId(containerId: string): string {
   return `${STOPPED_PREFIX}${containerId}`;
 }
@@ -137,6 +146,7 @@ export function toGraphModel(topology: Topology, options: GraphModelOptions): Gr
       containerIds: [...sandbox.containerIds],
       containerNames: members.map((c, i) => c?.name ?? shortId(sandbox.containerIds[i] ?? "")),
       containerStates: members.map((c) => c?.state ?? "unknown"),
+      containerIssues: members.map(issueOf),
       stopped: false,
     });
     sandboxNodeIds.add(sandbox.id);
@@ -157,6 +167,7 @@ export function toGraphModel(topology: Topology, options: GraphModelOptions): Gr
         containerIds: [container.id],
         containerNames: [container.name],
         containerStates: [container.state],
+        containerIssues: [issueOf(container)],
         stopped: true,
       });
       for (const networkName of new Set(container.networkNames)) {

@@ -1,6 +1,5 @@
 import type {
   EngineContainerInspect,
-  EngineContainerSummary,
   EngineEndpointSettings,
   EngineNetwork,
   EngineSnapshot,
@@ -11,6 +10,7 @@ import {
   type Container,
   type Endpoint,
   type Network,
+  type PortMapping,
   type Sandbox,
   type Topology,
 } from "./types";
@@ -22,24 +22,22 @@ const CONTAINER_MODE = "container:";
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
 export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()): Topology {
-  const containers = snapshot.containers
-    .filter((c) => snapshot.inspects[c.Id])
-    .map((c) => ({ summary: c, inspect: snapshot.inspects[c.Id] as EngineContainerInspect }));
+  const containers = snapshot.containers;
   const sandboxOf = resolveSandboxes(containers);
 
   const sandboxes = new Map<string, Sandbox>();
-  for (const { summary } of containers) {
-    const sandboxId = sandboxOf.get(summary.Id);
-    if (!sandboxId) continue;
-    const sandbox = sandboxes.get(sandboxId.id) ?? {
-      id: sandboxId.id,
-      kind: sandboxId.id === HOST_SANDBOX_ID ? "host" : "container",
+  for (const c of containers) {
+    const ref = sandboxOf.get(c.Id);
+    if (!ref) continue;
+    const sandbox = sandboxes.get(ref.id) ?? {
+      id: ref.id,
+      kind: ref.id === HOST_SANDBOX_ID ? "host" : "container",
       containerIds: [],
     };
-    sandbox.containerIds.push(summary.Id);
+    sandbox.containerIds.push(c.Id);
     sandboxes.set(sandbox.id, sandbox);
   }
-  const nameOf = new Map(containers.map(({ summary }) => [summary.Id, containerName(summary)]));
+  const nameOf = new Map(containers.map((c) => [c.Id, containerName(c)]));
   for (const sandbox of sandboxes.values()) {
     sandbox.containerIds.sort((a, b) => {
       const ownerA = sandboxOf.get(a)?.owner ? 0 : 1;
@@ -49,20 +47,15 @@ export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()):
   }
 
   const endpoints: Endpoint[] = [];
-  for (const { summary, inspect } of containers) {
-    const sandbox = sandboxOf.get(summary.Id);
+  for (const c of containers) {
+    const sandbox = sandboxOf.get(c.Id);
     // A container: mode container has no endpoints of its own: it uses its owner's.
-    if (!sandbox || summary.HostConfig.NetworkMode.startsWith(CONTAINER_MODE)) continue;
-    const settings = inspect.NetworkSettings.Networks ?? summary.NetworkSettings.Networks ?? {};
-    for (const net of Object.values(settings)) {
-      if (net.EndpointID) endpoints.push(toEndpoint(net, summary.Id, sandbox.id));
+    if (!sandbox || c.HostConfig.NetworkMode.startsWith(CONTAINER_MODE)) continue;
+    for (const net of Object.values(c.NetworkSettings.Networks ?? {})) {
+      if (net.EndpointID) endpoints.push(toEndpoint(net, c.Id, sandbox.id));
     }
   }
-  endpoints.sort(
-    (a, b) => a.networkId.localeCompare(b.networkId) || a.containerId.localeCompare(b.containerId),
-  );
-
-  return {
+  return inOrder({
     engine: {
       id: snapshot.info.ID,
       name: snapshot.info.Name,
@@ -70,12 +63,24 @@ export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()):
       apiVersion: snapshot.apiVersion,
     },
     generatedAt: now.toISOString(),
-    networks: snapshot.networks.map(toNetwork).sort(byName),
-    containers: containers
-      .map(({ summary, inspect }) => toContainer(summary, inspect, sandboxOf.get(summary.Id)))
-      .sort(byName),
-    sandboxes: [...sandboxes.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    networks: snapshot.networks.map(toNetwork),
+    containers: containers.map((c) => toContainer(c, sandboxOf.get(c.Id))),
+    sandboxes: [...sandboxes.values()],
     endpoints,
+  });
+}
+
+/** The one order every topology is served in, whether built whole or patched. */
+export function inOrder(t: Topology): Topology {
+  return {
+    ...t,
+    networks: [...t.networks].sort(byName),
+    containers: [...t.containers].sort(byName),
+    sandboxes: [...t.sandboxes].sort((a, b) => a.id.localeCompare(b.id)),
+    endpoints: [...t.endpoints].sort(
+      (a, b) =>
+        a.networkId.localeCompare(b.networkId) || a.containerId.localeCompare(b.containerId),
+    ),
   };
 }
 
@@ -87,63 +92,67 @@ type SandboxRef = { id: string; owner: boolean; warning?: string };
  * live in the one default namespace), or another container's (container:<id> mode, followed
  * to the namespace's real owner).
  */
-function resolveSandboxes(
-  containers: { summary: EngineContainerSummary; inspect: EngineContainerInspect }[],
-): Map<string, SandboxRef> {
-  const byId = new Map(containers.map((c) => [c.summary.Id, c]));
-  const byContainerName = new Map(containers.map((c) => [containerName(c.summary), c]));
+function resolveSandboxes(containers: EngineContainerInspect[]): Map<string, SandboxRef> {
+  const byId = new Map(containers.map((c) => [c.Id, c]));
+  const byContainerName = new Map(containers.map((c) => [containerName(c), c]));
   const find = (ref: string) =>
     byId.get(ref) ??
     byContainerName.get(ref) ??
-    containers.find((c) => ref.length >= 12 && c.summary.Id.startsWith(ref));
+    containers.find((c) => ref.length >= 12 && c.Id.startsWith(ref));
 
   const resolved = new Map<string, SandboxRef>();
   const resolve = (id: string, seen: Set<string>): SandboxRef | null => {
     const done = resolved.get(id);
     if (done) return done;
     const c = byId.get(id);
-    if (!c || !c.inspect.State.Running || seen.has(id)) return null;
+    if (!c || !c.State.Running || seen.has(id)) return null;
     seen.add(id);
-    const mode = c.inspect.HostConfig.NetworkMode || c.summary.HostConfig.NetworkMode;
+    const mode = c.HostConfig.NetworkMode;
     let ref: SandboxRef;
-    if (mode === "host" || c.inspect.NetworkSettings.SandboxKey === HOST_SANDBOX_KEY) {
+    if (mode === "host" || c.NetworkSettings.SandboxKey === HOST_SANDBOX_KEY) {
       ref = { id: HOST_SANDBOX_ID, owner: false };
     } else if (mode.startsWith(CONTAINER_MODE)) {
-      const target = find(mode.slice(CONTAINER_MODE.length));
-      const joined = target ? resolve(target.summary.Id, seen) : null;
-      const ownerName = target ? containerName(target.summary) : mode.slice(CONTAINER_MODE.length);
-      // A namespace is joined once, at start. If the owner stopped, or restarted (a new
-      // namespace) after the joiner started, the joiner is alone in the old one with only
-      // loopback — Docker still reports container:<owner>, so this is the only place to tell.
-      if (!joined || !target) {
-        ref = {
-          id: c.summary.Id,
-          owner: true,
-          warning: `${ownerName} is not running: this container has only loopback. Restart it after ${ownerName} to share its network stack again.`,
-        };
-      } else if (
-        Date.parse(target.inspect.State.StartedAt) > Date.parse(c.inspect.State.StartedAt)
-      ) {
-        ref = {
-          id: c.summary.Id,
-          owner: true,
-          warning: `${ownerName} restarted after this container started: it is left in ${ownerName}'s old namespace with only loopback. Restart it to share ${ownerName}'s network stack again.`,
-        };
-      } else {
-        ref = { id: joined.id, owner: false };
-      }
+      ref = joinedSandbox(c, find(mode.slice(CONTAINER_MODE.length)), (t) => resolve(t.Id, seen));
     } else {
-      ref = { id: c.inspect.NetworkSettings.SandboxID || c.summary.Id, owner: true };
+      ref = { id: c.NetworkSettings.SandboxID || c.Id, owner: true };
     }
     resolved.set(id, ref);
     return ref;
   };
-  for (const c of containers) resolve(c.summary.Id, new Set());
+  for (const c of containers) resolve(c.Id, new Set());
   return resolved;
 }
 
-export function containerName(c: EngineContainerSummary): string {
-  return (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, "");
+/**
+ * A namespace is joined once, at start. If the owner stopped, or restarted (a new namespace) after
+ * the joiner started, the joiner is alone in the old one with only loopback — Docker still reports
+ * container:<owner>, so this is the only place to tell.
+ */
+function joinedSandbox(
+  joiner: EngineContainerInspect,
+  owner: EngineContainerInspect | undefined,
+  resolveOwner: (owner: EngineContainerInspect) => SandboxRef | null,
+): SandboxRef {
+  const ownerName = owner
+    ? containerName(owner)
+    : joiner.HostConfig.NetworkMode.slice(CONTAINER_MODE.length);
+  const joined = owner ? resolveOwner(owner) : null;
+  const alone = (warning: string): SandboxRef => ({ id: joiner.Id, owner: true, warning });
+  if (!owner || !joined) {
+    return alone(
+      `${ownerName} is not running: this container has only loopback. Restart it after ${ownerName} to share its network stack again.`,
+    );
+  }
+  if (Date.parse(owner.State.StartedAt) > Date.parse(joiner.State.StartedAt)) {
+    return alone(
+      `${ownerName} restarted after this container started: it is left in ${ownerName}'s old namespace with only loopback. Restart it to share ${ownerName}'s network stack again.`,
+    );
+  }
+  return { id: joined.id, owner: false };
+}
+
+export function containerName(c: Pick<EngineContainerInspect, "Id" | "Name">): string {
+  return (c.Name || c.Id.slice(0, 12)).replace(/^\//, "");
 }
 
 function toEndpoint(net: EngineEndpointSettings, containerId: string, sandboxId: string): Endpoint {
@@ -187,37 +196,46 @@ function toNetwork(n: EngineNetwork): Network {
   };
 }
 
-function toContainer(
-  c: EngineContainerSummary,
-  inspect: EngineContainerInspect,
-  sandbox: SandboxRef | undefined,
-): Container {
+/** NetworkSettings.Ports ({"80/tcp": [{HostIp, HostPort}] | null}) as one entry per binding. */
+function toPorts(c: EngineContainerInspect): PortMapping[] {
+  const ports = Object.entries(c.NetworkSettings.Ports ?? {}).flatMap(([key, bindings]) => {
+    const [port, type = "tcp"] = key.split("/");
+    const privatePort = Number(port);
+    if (!bindings?.length) return [{ privatePort, type }];
+    return bindings.map((b) => ({
+      ...(b.HostIp ? { ip: b.HostIp } : {}),
+      privatePort,
+      ...(b.HostPort ? { publicPort: Number(b.HostPort) } : {}),
+      type,
+    }));
+  });
+  // Ordinal on the address, so IPv4 (digits) comes before IPv6 ("::") whatever the locale.
+  const ip = (p: PortMapping) => p.ip ?? "";
+  return ports.sort(
+    (a, b) =>
+      a.privatePort - b.privatePort ||
+      (a.publicPort ?? 0) - (b.publicPort ?? 0) ||
+      Number(ip(a) > ip(b)) - Number(ip(a) < ip(b)),
+  );
+}
+
+const timeOrNull = (t: string) => (t && !t.startsWith("0001-") ? t : null);
+
+function toContainer(c: EngineContainerInspect, sandbox: SandboxRef | undefined): Container {
   return {
     id: c.Id,
     name: containerName(c),
-    image: c.Image,
-    state: c.State,
-    status: c.Status,
+    image: c.Config.Image,
+    state: c.State.Status,
+    startedAt: timeOrNull(c.State.StartedAt),
+    finishedAt: timeOrNull(c.State.FinishedAt),
     networkMode: c.HostConfig.NetworkMode,
     sandboxId: sandbox?.id ?? null,
-    ports: (c.Ports ?? [])
-      .map((p) => ({
-        ...(p.IP ? { ip: p.IP } : {}),
-        privatePort: p.PrivatePort,
-        ...(p.PublicPort ? { publicPort: p.PublicPort } : {}),
-        type: p.Type,
-      }))
-      .sort(
-        (a, b) =>
-          a.privatePort - b.privatePort ||
-          (a.publicPort ?? 0) - (b.publicPort ?? 0) ||
-          // Ordinal, so IPv4 (digits) comes before IPv6 ("::") whatever the locale.
-          Number((a.ip ?? "") > (b.ip ?? "")) - Number((a.ip ?? "") < (b.ip ?? "")),
-      ),
-    labels: c.Labels ?? {},
+    ports: toPorts(c),
+    labels: c.Config.Labels ?? {},
     networkNames: Object.keys(c.NetworkSettings.Networks ?? {}).sort(),
-    error: inspect.State.Error || null,
-    exitCode: inspect.State.Running ? null : inspect.State.ExitCode,
+    error: c.State.Error || null,
+    exitCode: c.State.Running ? null : c.State.ExitCode,
     networkWarning: sandbox?.warning ?? null,
   };
 }

@@ -16,19 +16,11 @@ export type EngineEndpointSettings = {
   DriverOpts?: Record<string, string> | null;
 };
 
-export type EnginePort = { IP?: string; PrivatePort: number; PublicPort?: number; Type: string };
-
-/** One entry of GET /containers/json?all=1. */
+/** One entry of GET /containers/json?all=1: only used to tell which inspects are stale. */
 export type EngineContainerSummary = {
   Id: string;
-  Names: string[];
-  Image: string;
   State: string;
-  Status: string;
-  Labels: Record<string, string> | null;
-  Ports: EnginePort[] | null;
-  HostConfig: { NetworkMode: string };
-  NetworkSettings: { Networks: Record<string, EngineEndpointSettings> | null };
+  NetworkSettings: { Networks: Record<string, Pick<EngineEndpointSettings, "EndpointID">> | null };
 };
 
 /** The network-related part of GET /containers/{id}/json (nothing else is kept, e.g. no Env). */
@@ -50,6 +42,7 @@ export type EngineContainerInspect = {
     Hostname: string;
     Domainname: string;
     Image: string;
+    Labels: Record<string, string> | null;
     ExposedPorts?: Record<string, object> | null;
   };
   HostConfig: {
@@ -100,7 +93,9 @@ export type EngineSnapshot = {
   info: { ID: string; Name: string; ServerVersion: string };
   apiVersion: string;
   networks: EngineNetwork[];
-  containers: EngineContainerSummary[];
-  /** Keyed by container id; a container missing here was removed between list and inspect. */
-  inspects: Record<string, EngineContainerInspect>;
+  /**
+   * One inspect per container: every container fact is taken from it, so that a container's
+   * state, sandbox and endpoints are always from the same moment.
+   */
+  containers: EngineContainerInspect[];
 };

@@ -30,8 +30,9 @@ export type Container = {
   image: string;
   /** Docker's State: created, running, paused, restarting, removing, exited, dead. */
   state: string;
-  /** Docker's human status, e.g. "Up 3 minutes" or "Exited (0) 2 hours ago". */
-  status: string;
+  /** ISO-8601; null when never started. A live map shows "up 3 min" from these, not a frozen string. */
+  startedAt: string | null;
+  finishedAt: string | null;
   /** HostConfig.NetworkMode as Docker reports it: "bridge", "host", "none", "container:<id>", a network name. */
   networkMode: string;
   /** The sandbox this container's processes live in; null when it is not running. */

@@ -1,0 +1,17 @@
+// GET /api/topology/stream — Server-Sent Events: a snapshot, then patches as the engine changes.
+import { openTopologyStream, parseLastEventId } from "@/lib/live/sse-stream";
+
+export const dynamic = "force-dynamic";
+
+export function GET(req: Request) {
+  const lastEventId = parseLastEventId(req.headers.get("last-event-id"));
+  return new Response(openTopologyStream(lastEventId, req.signal), {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform keeps compression from buffering the stream.
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,254 @@
+"use client";
+
+import { useMemo } from "react";
+import { driverStyleOf } from "@/lib/graph/drivers";
+import { describeStatus, findContainerByRef, shortId, stripCidr } from "@/lib/graph/format";
+import { createSearchIndex } from "@/lib/graph/search";
+import { containerIsSelected, type GraphTarget } from "@/lib/graph/selection";
+import { HOST_SANDBOX_ID, type Container, type Topology } from "@/lib/topology/types";
+import { driverSymbolPath } from "./graph/driver-symbols";
+
+type Props = {
+  topology: Topology;
+  showStopped: boolean;
+  selection: GraphTarget | null;
+  onSelect(target: GraphTarget): void;
+  query: string;
+  onQueryChange(query: string): void;
+};
+
+const STATE_DOT: Record<string, string> = {
+  running: "bg-emerald-400",
+  paused: "bg-amber-400",
+  restarting: "bg-sky-400",
+  exited: "bg-rose-400",
+  dead: "bg-rose-400",
+};
+
+function rowKeys(onActivate: () => void) {
+  return {
+    tabIndex: 0,
+    onClick: onActivate,
+    onKeyDown: (event: React.KeyboardEvent) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        onActivate();
+      }
+    },
+  };
+}
+
+/** What to show in the address column: the IPs, or why there are none. */
+function addressSummary(topology: Topology, container: Container): string {
+  if (!container.sandboxId) return "—";
+  if (container.sandboxId === HOST_SANDBOX_ID) return "host stack";
+  const ips = topology.endpoints
+    .filter((e) => e.sandboxId === container.sandboxId)
+    .map((e) => e.ipv4Address ?? e.ipv6Address)
+    .filter((a): a is string => a !== null)
+    .map(stripCidr);
+  if (ips.length > 0) return ips.join(", ");
+  if (container.networkMode === "none") return "loopback only";
+  return "—";
+}
+
+function modeHint(topology: Topology, container: Container): string | null {
+  if (!container.networkMode.startsWith("container:")) return null;
+  const owner = findContainerByRef(container.networkMode.slice(10), topology.containers);
+  return `netns of ${owner?.name ?? shortId(container.networkMode.slice(10))}`;
+}
+
+/** Networks and containers as tables, searchable; a row click selects like a graph click. */
+export function ResourceTable({
+  topology,
+  showStopped,
+  selection,
+  onSelect,
+  query,
+  onQueryChange,
+}: Props) {
+  const index = useMemo(() => createSearchIndex(topology, query), [topology, query]);
+  const networks = topology.networks
+    .filter(index.networkMatches)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const containers = topology.containers
+    .filter((c) => showStopped || c.sandboxId !== null)
+    .filter(index.containerMatches)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const now = Date.parse(topology.generatedAt);
+  const endpointCount = new Map<string, number>();
+  for (const e of topology.endpoints) {
+    endpointCount.set(e.networkId, (endpointCount.get(e.networkId) ?? 0) + 1);
+  }
+
+  const th = "sticky top-0 bg-slate-900 px-2 py-1.5 text-left font-medium text-slate-500";
+  const rowBase =
+    "cursor-pointer border-t border-slate-800/80 outline-none hover:bg-slate-800/60 focus-visible:bg-slate-800";
+  const selected = "bg-sky-500/10 hover:bg-sky-500/15 shadow-[inset_2px_0_0_0_#38bdf8]";
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="border-b border-slate-800 p-3">
+        <label className="relative block">
+          <span className="sr-only">Search networks and containers</span>
+          <svg
+            className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-slate-500"
+            width="14"
+            height="14"
+            viewBox="0 0 16 16"
+            aria-hidden
+          >
+            <circle cx="7" cy="7" r="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            <path d="M11 11l3.5 3.5" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+          <input
+            data-testid="search"
+            type="search"
+            value={query}
+            onChange={(event) => onQueryChange(event.target.value)}
+            placeholder="Search name, id, driver, IP, image…"
+            className="w-full rounded-md border border-slate-700 bg-slate-950 py-1.5 pr-2 pl-8 text-sm text-slate-100 placeholder:text-slate-500 focus:border-sky-500 focus:ring-1 focus:ring-sky-500 focus:outline-none"
+          />
+        </label>
+      </div>
+      <div className="min-h-0 flex-1 overflow-auto">
+        <table className="w-full table-fixed text-[12.5px]" data-testid="network-table">
+          <caption className="px-3 pt-3 pb-1 text-left text-[11px] font-semibold tracking-wider text-slate-400 uppercase">
+            Networks <span className="text-slate-600">({networks.length})</span>
+          </caption>
+          <thead>
+            <tr>
+              <th className={`${th} w-[38%] pl-3`}>Name</th>
+              <th className={`${th} w-[22%]`}>Driver</th>
+              <th className={th}>Subnet</th>
+              <th className={`${th} w-9 pr-3 text-right`} title="Endpoints">
+                #
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {networks.map((n) => {
+              const style = driverStyleOf(n.driver);
+              const isSelected = selection?.kind === "network" && selection.id === n.id;
+              return (
+                <tr
+                  key={n.id}
+                  data-testid="network-row"
+                  data-name={n.name}
+                  data-id={n.id}
+                  aria-selected={isSelected}
+                  className={`${rowBase} ${isSelected ? selected : ""}`}
+                  {...rowKeys(() => onSelect({ kind: "network", id: n.id }))}
+                >
+                  <td
+                    className="truncate py-1.5 pr-2 pl-3 font-medium text-slate-100"
+                    title={n.name}
+                  >
+                    {n.name}
+                    {n.internal && (
+                      <span className="ml-1.5 text-[10px] text-rose-300">internal</span>
+                    )}
+                  </td>
+                  <td className="py-1.5 pr-2 text-slate-300">
+                    <span className="inline-flex items-center gap-1.5">
+                      <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden>
+                        <path d={driverSymbolPath(style.symbol, 50)} fill={style.color} />
+                      </svg>
+                      {n.driver}
+                    </span>
+                  </td>
+                  <td className="truncate py-1.5 pr-2 font-mono text-[11.5px] text-slate-400">
+                    {n.subnets.map((s) => s.subnet).join(", ") || "—"}
+                  </td>
+                  <td className="py-1.5 pr-3 text-right text-slate-400 tabular-nums">
+                    {endpointCount.get(n.id) ?? 0}
+                  </td>
+                </tr>
+              );
+            })}
+            {networks.length === 0 && (
+              <tr>
+                <td colSpan={4} className="px-3 py-2 text-slate-500">
+                  No network matches.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+
+        <table className="mt-2 w-full table-fixed text-[12.5px]" data-testid="container-table">
+          <caption className="px-3 pt-3 pb-1 text-left text-[11px] font-semibold tracking-wider text-slate-400 uppercase">
+            Containers <span className="text-slate-600">({containers.length})</span>
+          </caption>
+          <thead>
+            <tr>
+              <th className={`${th} w-[38%] pl-3`}>Name</th>
+              <th className={`${th} w-[30%]`}>Image</th>
+              <th className={`${th} pr-3`}>Addresses</th>
+            </tr>
+          </thead>
+          <tbody>
+            {containers.map((c) => {
+              const isSelected = containerIsSelected(topology, selection, c.id);
+              const hint = modeHint(topology, c);
+              return (
+                <tr
+                  key={c.id}
+                  data-testid="container-row"
+                  data-name={c.name}
+                  data-id={c.id}
+                  data-state={c.state}
+                  aria-selected={isSelected}
+                  className={`${rowBase} ${isSelected ? selected : ""} ${
+                    c.sandboxId === null ? "opacity-60" : ""
+                  }`}
+                  {...rowKeys(() => onSelect({ kind: "container", id: c.id }))}
+                >
+                  <td className="py-1.5 pr-2 pl-3" title={`${c.name} — ${describeStatus(c, now)}`}>
+                    <span className="flex items-center gap-1.5">
+                      <span
+                        className={`h-2 w-2 shrink-0 rounded-full ${STATE_DOT[c.state] ?? "bg-slate-500"}`}
+                        aria-label={c.state}
+                      />
+                      <span className="truncate font-medium text-slate-100">{c.name}</span>
+                      {(c.networkWarning || c.error) && (
+                        <span
+                          className={c.error ? "text-rose-400" : "text-amber-400"}
+                          title={c.error ?? c.networkWarning ?? undefined}
+                          aria-label={c.error ? "error" : "network warning"}
+                        >
+                          ⚠
+                        </span>
+                      )}
+                    </span>
+                    {hint && (
+                      <span className="block truncate pl-3.5 text-[10.5px] text-slate-500">
+                        {hint}
+                      </span>
+                    )}
+                  </td>
+                  <td
+                    className="truncate py-1.5 pr-2 font-mono text-[11.5px] text-slate-400"
+                    title={c.image}
+                  >
+                    {c.image}
+                  </td>
+                  <td className="truncate py-1.5 pr-3 font-mono text-[11.5px] text-slate-300">
+                    {addressSummary(topology, c)}
+                  </td>
+                </tr>
+              );
+            })}
+            {containers.length === 0 && (
+              <tr>
+                <td colSpan={3} className="px-3 py-2 text-slate-500">
+                  No container matches.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useEffect } from "react";
+import type { GraphTarget } from "@/lib/graph/selection";
+import type { Topology } from "@/lib/topology/types";
+import { ContainerBody, SandboxPanel } from "./panel/container-panel";
+import { EndpointPanel } from "./panel/endpoint-panel";
+import { HostPortsPanel } from "./panel/host-ports-panel";
+import { NetworkPanel } from "./panel/network-panel";
+
+type Props = {
+  topology: Topology;
+  selection: GraphTarget;
+  onSelect(target: GraphTarget): void;
+  onClose(): void;
+};
+
+/** Details of whatever is selected, in `docker … inspect` terms. */
+export function SidePanel({ topology, selection, onSelect, onClose }: Props) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
+  let body: React.ReactNode;
+  switch (selection.kind) {
+    case "network":
+      body = <NetworkPanel topology={topology} id={selection.id} onSelect={onSelect} />;
+      break;
+    case "sandbox":
+      body = <SandboxPanel topology={topology} id={selection.id} onSelect={onSelect} />;
+      break;
+    case "container":
+      body = <ContainerBody topology={topology} id={selection.id} onSelect={onSelect} />;
+      break;
+    case "endpoint":
+      body = <EndpointPanel topology={topology} id={selection.id} onSelect={onSelect} />;
+      break;
+    case "hostPorts":
+      body = <HostPortsPanel topology={topology} onSelect={onSelect} />;
+      break;
+  }
+
+  return (
+    <aside
+      data-testid="side-panel"
+      data-kind={selection.kind}
+      aria-label="Details"
+      className="relative flex h-full flex-col overflow-hidden rounded-lg border border-slate-700/80 bg-slate-900/95 shadow-2xl backdrop-blur"
+    >
+      <button
+        type="button"
+        data-testid="side-panel-close"
+        onClick={onClose}
+        aria-label="Close details"
+        title="Close (Esc)"
+        className="absolute top-2 right-2 z-10 rounded p-1 text-slate-400 hover:bg-slate-800 hover:text-slate-100"
+      >
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden>
+          <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
+      </button>
+      {/* Keyed by the selection so each object's view starts scrolled to the top. */}
+      <div
+        key={`${selection.kind}:${selection.id}`}
+        className="min-h-0 flex-1 overflow-y-auto pb-4"
+      >
+        {body}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,269 @@
+import "server-only";
+import { engineEndpoint } from "@/lib/docker/client";
+import {
+  pingEngine,
+  subscribeEngineEvents,
+  type EngineEvent,
+  type EventSubscription,
+} from "@/lib/docker/events";
+import { readContainers, readEngineSnapshot, readNetworks } from "@/lib/docker/snapshot";
+import { buildTopology } from "@/lib/topology/build-topology";
+import type {
+  EngineContainerInspect,
+  EngineNetwork,
+  EngineSnapshot,
+} from "@/lib/topology/engine-types";
+import { diffTopology } from "@/lib/topology/patch";
+import type { Topology } from "@/lib/topology/types";
+
+export type EngineStatus =
+  | { status: "up"; since: string; endpoint: string; serverVersion: string; apiVersion: string }
+  | { status: "down"; since: string; endpoint: string; message: string };
+
+export type FeedEvent = { id: number; event: "snapshot" | "patch" | "engine"; data: string };
+
+export interface Subscriber {
+  deliver(event: FeedEvent): void;
+  heartbeat(): void;
+}
+
+// Events within this window are read and sent as one patch: `docker compose up` of 30
+// containers is a handful of patches, not 30 snapshots.
+const COALESCE_MS = 15;
+const PING_EVERY_MS = 2_000;
+const PING_TIMEOUT_MS = 2_000;
+const HEARTBEAT_EVERY_MS = 15_000;
+const BACKOFF_MIN_MS = 1_000;
+const BACKOFF_MAX_MS = 30_000;
+/** Patches kept for clients that come back with Last-Event-ID; older ones get a snapshot. */
+const HISTORY_LIMIT = 1_000;
+
+/**
+ * One upstream subscription to the engine's events, shared by every browser. It keeps the engine's
+ * state, re-reads only what each event touches, and fans patches out to subscribers. After any
+ * reconnect it re-lists everything and sends the difference, since Docker's own replay (`since`)
+ * keeps only 256 events and loses them when the engine restarts.
+ */
+export class EngineFeed {
+  private state: {
+    info: EngineSnapshot["info"];
+    apiVersion: string;
+    networks: Map<string, EngineNetwork>;
+    containers: Map<string, EngineContainerInspect>;
+  } | null = null;
+  private topology: Topology | null = null;
+  private engine: EngineStatus = {
+    status: "down",
+    since: new Date().toISOString(),
+    endpoint: engineEndpoint,
+    message: "connecting to the engine…",
+  };
+  // Ids start from the clock so they keep increasing across server restarts (a client's
+  // Last-Event-ID from before a restart is then simply older than anything kept).
+  private lastId = Date.now();
+  private history: FeedEvent[] = [];
+  /** Every event after this id is in `history`. */
+  private historyFloor = this.lastId;
+  private subscribers = new Set<Subscriber>();
+  private subscription: EventSubscription | null = null;
+  private pendingContainers = new Set<string>();
+  private pendingNetworks = new Set<string>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private busy = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private backoffMs = BACKOFF_MIN_MS;
+  private started = false;
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    setInterval(() => this.checkAlive(), PING_EVERY_MS).unref();
+    setInterval(() => this.subscribers.forEach((s) => s.heartbeat()), HEARTBEAT_EVERY_MS).unref();
+    void this.connect();
+  }
+
+  stats() {
+    return { subscribers: this.subscribers.size, upstreams: this.subscription ? 1 : 0 };
+  }
+
+  subscribe(subscriber: Subscriber): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  /** What a (re)connecting client needs: the events it missed, or a fresh snapshot. */
+  catchUp(lastEventId: number | null): FeedEvent[] {
+    if (lastEventId !== null && lastEventId >= this.historyFloor && lastEventId <= this.lastId) {
+      return this.history.filter((e) => e.id > lastEventId);
+    }
+    const events: FeedEvent[] = [];
+    if (this.topology) events.push(this.event("snapshot", this.topology));
+    events.push(this.event("engine", this.engine));
+    return events;
+  }
+
+  private event(event: FeedEvent["event"], data: unknown): FeedEvent {
+    return { id: ++this.lastId, event, data: JSON.stringify(data) };
+  }
+
+  private broadcast(kind: "patch" | "engine", data: unknown) {
+    const e = this.event(kind, data);
+    this.history.push(e);
+    if (this.history.length > HISTORY_LIMIT)
+      this.historyFloor = this.history.shift()?.id ?? this.historyFloor;
+    for (const s of this.subscribers) s.deliver(e);
+  }
+
+  private setEngine(status: EngineStatus) {
+    this.engine = status;
+    this.broadcast("engine", status);
+  }
+
+  private async connect() {
+    this.reconnectTimer = null;
+    this.busy = true;
+    // The re-list below covers everything that happened before it.
+    this.pendingContainers.clear();
+    this.pendingNetworks.clear();
+    try {
+      // Subscribe first, then list: an event can then only be counted twice, never lost.
+      this.subscription = await subscribeEngineEvents(
+        (e) => this.onEvent(e),
+        (err) => this.lost(err),
+      );
+      const { snapshot } = await readEngineSnapshot();
+      this.state = {
+        info: snapshot.info,
+        apiVersion: snapshot.apiVersion,
+        networks: new Map(snapshot.networks.map((n) => [n.Id, n])),
+        containers: new Map(snapshot.containers.map((c) => [c.Id, c])),
+      };
+      this.publish();
+      this.backoffMs = BACKOFF_MIN_MS;
+      this.setEngine({
+        status: "up",
+        since: new Date().toISOString(),
+        endpoint: engineEndpoint,
+        serverVersion: snapshot.info.ServerVersion,
+        apiVersion: snapshot.apiVersion,
+      });
+    } catch (err) {
+      this.lost(err);
+    } finally {
+      this.busy = false;
+      this.scheduleFlush();
+    }
+  }
+
+  private lost(err: unknown) {
+    // Stream end, failed ping and failed read can all report the same loss: act once.
+    if (this.reconnectTimer) return;
+    this.subscription?.close();
+    this.subscription = null;
+    const message = err instanceof Error ? err.message : String(err);
+    if (this.engine.status === "up" || this.engine.message !== message) {
+      this.setEngine({
+        status: "down",
+        since: this.engine.status === "down" ? this.engine.since : new Date().toISOString(),
+        endpoint: engineEndpoint,
+        message,
+      });
+    }
+    this.reconnectTimer = setTimeout(() => void this.connect(), this.backoffMs);
+    this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MAX_MS);
+  }
+
+  private checkAlive() {
+    // A killed engine closes the event stream at once; a hung one only fails to answer.
+    if (!this.subscription) return;
+    pingEngine(PING_TIMEOUT_MS).catch((err) => this.lost(err));
+  }
+
+  private onEvent(e: EngineEvent) {
+    if (e.type === "container") this.pendingContainers.add(e.id);
+    else {
+      this.pendingNetworks.add(e.id);
+      if (e.containerId) this.pendingContainers.add(e.containerId);
+    }
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush() {
+    if (this.flushTimer || this.busy || !this.subscription) return;
+    if (!this.pendingContainers.size && !this.pendingNetworks.size) return;
+    this.flushTimer = setTimeout(() => void this.flush(), COALESCE_MS);
+  }
+
+  private async flush() {
+    this.flushTimer = null;
+    const state = this.state;
+    if (!state) return;
+    const containerIds = [...this.pendingContainers];
+    const networkIds = [...this.pendingNetworks];
+    this.pendingContainers.clear();
+    this.pendingNetworks.clear();
+    this.busy = true;
+    try {
+      const [containers, networks] = await Promise.all([
+        containerIds.length ? readContainers(containerIds) : null,
+        networkIds.length ? readNetworks(networkIds) : null,
+      ]);
+      for (const id of containerIds) state.containers.delete(id);
+      for (const c of containers ?? []) state.containers.set(c.Id, c);
+      for (const id of networkIds) {
+        const network = networks?.find((n) => n.Id === id);
+        if (network) state.networks.set(id, network);
+        else state.networks.delete(id);
+      }
+      this.publish();
+    } catch (err) {
+      // Nothing is lost: the reconnect re-lists everything.
+      this.lost(err);
+    } finally {
+      this.busy = false;
+      this.scheduleFlush();
+    }
+  }
+
+  private publish() {
+    const state = this.state;
+    if (!state) return;
+    const next = buildTopology({
+      info: state.info,
+      apiVersion: state.apiVersion,
+      networks: [...state.networks.values()],
+      containers: [...state.containers.values()],
+    });
+    const prev = this.topology;
+    this.topology = next;
+    if (!prev) {
+      // The first topology: clients already waiting get it whole, and a client coming back
+      // with an id from before it must get it too, so nothing older can be replayed.
+      const snapshot = this.event("snapshot", next);
+      this.history = [];
+      this.historyFloor = snapshot.id;
+      for (const s of this.subscribers) s.deliver(snapshot);
+      return;
+    }
+    const patch = diffTopology(prev, next);
+    if (patch) this.broadcast("patch", patch);
+  }
+}
+
+const FEED = Symbol.for("netlens.engineFeed");
+type WithFeed = typeof globalThis & { [FEED]?: EngineFeed };
+
+/**
+ * The process-wide feed. Kept on globalThis because each route is bundled on its own and would
+ * otherwise get a feed — and an upstream connection — of its own.
+ */
+export function engineFeed(): EngineFeed {
+  const g = globalThis as WithFeed;
+  g[FEED] ??= new EngineFeed();
+  return g[FEED];
+}
+
+/** Stream counts without starting a feed. */
+export function feedStats() {
+  return (globalThis as WithFeed)[FEED]?.stats() ?? { subscribers: 0, upstreams: 0 };
+}
