@@ -72,14 +72,19 @@ export class EngineFeed {
   private busy = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private backoffMs = BACKOFF_MIN_MS;
-  private started = false;
+  private firstAttempt: Promise<void> | null = null;
 
-  start(): void {
-    if (this.started) return;
-    this.started = true;
-    setInterval(() => this.checkAlive(), PING_EVERY_MS).unref();
-    setInterval(() => this.subscribers.forEach((s) => s.heartbeat()), HEARTBEAT_EVERY_MS).unref();
-    void this.connect();
+  /**
+   * Start the feed (once). Resolves when the first connection attempt has succeeded or failed,
+   * so the first client gets the engine's real state, not a passing "connecting".
+   */
+  start(): Promise<void> {
+    if (!this.firstAttempt) {
+      setInterval(() => this.checkAlive(), PING_EVERY_MS).unref();
+      setInterval(() => this.subscribers.forEach((s) => s.heartbeat()), HEARTBEAT_EVERY_MS).unref();
+      this.firstAttempt = this.connect();
+    }
+    return this.firstAttempt;
   }
 
   stats() {

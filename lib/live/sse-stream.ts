@@ -15,12 +15,12 @@ const HEARTBEAT = encoder.encode(": heartbeat\n\n");
  * the others: once its buffer is full it is skipped, and when it reads again it gets the current
  * state whole (a snapshot) instead of the patches it missed.
  */
-export function openTopologyStream(
+export async function openTopologyStream(
   lastEventId: number | null,
   signal: AbortSignal,
-): ReadableStream<Uint8Array> {
+): Promise<ReadableStream<Uint8Array>> {
   const feed = engineFeed();
-  feed.start();
+  await feed.start();
   let unsubscribe = () => {};
   let behind = false;
   let closed = false;

@@ -1,16 +1,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { openSync } from "node:fs";
 
 /** A second production server with its own environment, e.g. pointed at an engine that is not there. */
 export async function startServer(
   port: number,
   env: Record<string, string>,
-): Promise<{ url: string; stop: () => void }> {
+): Promise<{ url: string; stop: () => void; log: string }> {
+  // Its output is kept, so a test can check it logged no unhandled rejection.
+  const log = `/tmp/netlens-test-server-${port}.log`;
+  const out = openSync(log, "w");
   const child: ChildProcess = spawn(
     "npx",
     ["next", "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-      stdio: "ignore",
+      stdio: ["ignore", out, out],
       detached: true,
     },
   );
@@ -28,7 +32,7 @@ export async function startServer(
   while (Date.now() < deadline) {
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, stop };
+      if (res.ok) return { url, stop, log };
     } catch {
       // not listening yet
     }

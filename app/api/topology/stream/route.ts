@@ -3,9 +3,9 @@ import { openTopologyStream, parseLastEventId } from "@/lib/live/sse-stream";
 
 export const dynamic = "force-dynamic";
 
-export function GET(req: Request) {
+export async function GET(req: Request) {
   const lastEventId = parseLastEventId(req.headers.get("last-event-id"));
-  return new Response(openTopologyStream(lastEventId, req.signal), {
+  return new Response(await openTopologyStream(lastEventId, req.signal), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       // no-transform keeps compression from buffering the stream.
