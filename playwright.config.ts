@@ -32,12 +32,23 @@ export default defineConfig({
       ],
     },
   },
+  // The projects run one after another: each test reads or changes the one shared engine, and
+  // the e2e pages count what is drawn, so nothing that changes the engine runs beside them.
   projects: [
     { name: "integration", testDir: "tests/integration" },
     {
       name: "e2e",
       testDir: "e2e",
-      use: { browserName: "chromium", viewport: { width: 1600, height: 1000 } },
+      testIgnore: LIVE_SPECS,
+      use: BROWSER,
+      dependencies: ["integration"],
+    },
+    {
+      name: "e2e-live",
+      testDir: "e2e",
+      testMatch: LIVE_SPECS,
+      use: BROWSER,
+      dependencies: ["e2e"],
     },
   ],
   webServer: {

@@ -10,18 +10,27 @@ import {
 
 export type { GraphTarget } from "./graph/create-topology-graph";
 
+/** Ask the graph to centre on something; a new `seq` asks again for the same target. */
+export type FocusRequest = { target: GraphTarget; seq: number; insetRight?: number };
+
 type Props = {
   model: GraphModel;
+  /**
+   * Which topology the model was drawn from (its generatedAt). Only a new one brings news to
+   * highlight; the same one drawn differently (Show stopped) does not.
+   */
+  revision: string;
   selection: GraphTarget | null;
   onSelect(target: GraphTarget): void;
+  focusRequest?: FocusRequest | null;
 };
 
 /**
  * A thin React shell around the imperative graph: React owns the container div only. The graph is
- * created once, fed new models as they arrive and destroyed on unmount, so polling every few
- * seconds never re-renders (or resets) the nodes a person is looking at or dragging.
+ * created once, fed new models as they arrive and destroyed on unmount, so live updates never
+ * re-render (or reset) the nodes a person is looking at or dragging.
  */
-export function TopologyGraph({ model, selection, onSelect }: Props) {
+export function TopologyGraph({ model, revision, selection, onSelect, focusRequest }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const graphRef = useRef<TopologyGraphInstance | null>(null);
   // The graph outlives renders; it calls whatever onSelect is current, not the first one.
@@ -43,13 +52,25 @@ export function TopologyGraph({ model, selection, onSelect }: Props) {
     };
   }, []);
 
+  const drawnRevision = useRef<string | null>(null);
   useEffect(() => {
-    graphRef.current?.update(model);
-  }, [model]);
+    const graph = graphRef.current;
+    if (!graph) return;
+    const highlightNew = drawnRevision.current !== null && drawnRevision.current !== revision;
+    drawnRevision.current = revision;
+    graph.update(model, { highlightNew });
+  }, [model, revision]);
 
   useEffect(() => {
     graphRef.current?.select(selection);
   }, [selection]);
+
+  // After the model effect: a target that just appeared is drawn before it is looked for.
+  useEffect(() => {
+    if (focusRequest) {
+      graphRef.current?.focus(focusRequest.target, { insetRight: focusRequest.insetRight });
+    }
+  }, [focusRequest]);
 
   return (
     <div className="relative h-full w-full">

@@ -1,6 +1,7 @@
 import useSWR from "swr";
 import { fetchJson, steadyErrorRetry, type ApiError } from "./api-client";
 import type { Endpoint, Network } from "./topology/types";
+import { useRevalidateOn } from "./use-revalidate-on";
 
 export type NetworkEndpointDetails = Endpoint & { containerName: string };
 
@@ -12,12 +13,17 @@ export type NetworkDetails = {
   inspect: Record<string, unknown>;
 };
 
-/** Details of one network; pass null while nothing is selected so no request goes out. */
-export function useNetworkDetails(id: string | null) {
-  return useSWR<NetworkDetails, ApiError>(
-    id ? `/api/networks/${encodeURIComponent(id)}` : null,
-    fetchJson,
-    // Endpoints come and go with containers; keep the open panel as live as the map.
-    { refreshInterval: 3000, keepPreviousData: false, onErrorRetry: steadyErrorRetry },
-  );
+/**
+ * Details of one network; pass null while nothing is selected so no request goes out. Not polled:
+ * `revision` (see lib/graph/entity-revision.ts) changes when the live topology changes the
+ * network, and that fetches it again.
+ */
+export function useNetworkDetails(id: string | null, revision?: string) {
+  const key = id ? `/api/networks/${encodeURIComponent(id)}` : null;
+  const swr = useSWR<NetworkDetails, ApiError>(key, fetchJson, {
+    keepPreviousData: false,
+    onErrorRetry: steadyErrorRetry,
+  });
+  useRevalidateOn(key, revision, swr.mutate);
+  return swr;
 }

@@ -11,20 +11,30 @@ const IMAGE = process.env.NETLENS_TEST_IMAGE ?? "netlens-busybox:latest";
 const LABEL = "netlens.test=1";
 const docker = (...args: string[]) => execFileSync("docker", args, { encoding: "utf8" }).trim();
 
+// An idle keep-alive socket may be closed by the server while containers are being created:
+// one retry on a fresh connection, not a failed run.
+async function get(path: string): Promise<Response> {
+  try {
+    return await fetch(`${BASE_URL}${path}`);
+  } catch {
+    return fetch(`${BASE_URL}${path}`);
+  }
+}
+
 async function measure(label: string) {
   const times: number[] = [];
   let first: { ms: number; calls: string | null } | undefined;
   for (let i = 0; i < TRIALS + 1; i++) {
     const t0 = performance.now();
-    const res = await fetch(`${BASE_URL}/api/topology`);
+    const res = await get("/api/topology");
     await res.arrayBuffer();
     const ms = performance.now() - t0;
     if (!res.ok) throw new Error(`/api/topology answered ${res.status}`);
     if (i === 0) first = { ms, calls: res.headers.get("x-netlens-engine-calls") };
     else times.push(ms);
   }
-  const warmCalls = (await fetch(`${BASE_URL}/api/topology`)).headers.get("x-netlens-engine-calls");
-  const topo = (await (await fetch(`${BASE_URL}/api/topology`)).json()) as {
+  const warmCalls = (await get("/api/topology")).headers.get("x-netlens-engine-calls");
+  const topo = (await (await get("/api/topology")).json()) as {
     containers: unknown[];
   };
   times.sort((a, b) => a - b);

@@ -2,13 +2,21 @@
 // destroyed. It wires the layout (positions) to a renderer (pixels); neither knows the other.
 import type { GraphModel } from "@/lib/graph/graph-model";
 import { createForceLayout, type LayoutLinkInput, type LayoutNodeInput } from "./force-layout";
-import { createSvgRenderer, type GraphTarget } from "./svg-renderer";
+import {
+  createSvgRenderer,
+  type FocusOptions,
+  type GraphTarget,
+  type SetDataOptions,
+} from "./svg-renderer";
 
-export type { GraphTarget, GraphTargetKind } from "./svg-renderer";
+export type { FocusOptions, GraphTarget, GraphTargetKind, SetDataOptions } from "./svg-renderer";
 
 export interface TopologyGraph {
-  update(model: GraphModel): void;
+  /** Draw a new model in place: nodes that stay keep their positions, new ones are highlighted. */
+  update(model: GraphModel, options?: SetDataOptions): void;
   select(target: GraphTarget | null): void;
+  /** Select `target` and smoothly centre the view on it (and keep it there while it settles). */
+  focus(target: GraphTarget, options?: FocusOptions): void;
   fit(): void;
   zoomBy(factor: number): void;
   destroy(): void;
@@ -34,6 +42,8 @@ export function createTopologyGraph(
   // Re-frame after the map changed shape, unless the person has taken over the view.
   const offSettled = layout.onSettled((positions) => {
     if (refitWhenSettled && !renderer.userMovedView()) renderer.fit(positions, !fitted);
+    // A focused element that the layout moved (a new node drifting into place) stays centred.
+    else renderer.refocus();
     refitWhenSettled = false;
     fitted = true;
   });
@@ -49,8 +59,8 @@ export function createTopologyGraph(
   observer.observe(container);
 
   return {
-    update(model) {
-      renderer.setData(model);
+    update(model, options) {
+      renderer.setData(model, options);
       const nodes: LayoutNodeInput[] = model.nodes.map((node) => ({
         id: node.id,
         kind: node.kind,
@@ -69,6 +79,9 @@ export function createTopologyGraph(
     },
     select(target) {
       renderer.setSelection(target);
+    },
+    focus(target, options) {
+      renderer.focus(target, options);
     },
     fit() {
       renderer.fit(layout.positions());

@@ -63,6 +63,37 @@ describe("force layout", () => {
     layout.stop();
   });
 
+  it("after the first layout, moves only what a change added", () => {
+    const layout = createForceLayout({ animate: false });
+    const running = inputs(toGraphModel(lab, { showStopped: false }));
+    layout.update(running.nodes, running.links);
+    const before = snapshot(layout.positions());
+
+    // owner-restarted: web is in a new sandbox, web-sidecar alone in its own.
+    const next = inputs(toGraphModel(fixtureTopology("owner-restarted"), { showStopped: true }));
+    layout.update(next.nodes, next.links);
+    layout.settle();
+    const after = layout.positions();
+    const added = next.nodes.filter((n) => !before.has(n.id));
+    expect(added.length).toBeGreaterThan(0);
+    for (const [id, p] of before) {
+      if (after.has(id)) expect(after.get(id), id).toMatchObject(p);
+    }
+    // What was added found a place clear of everything else.
+    for (const a of added) {
+      for (const b of next.nodes.filter((n) => n.id !== a.id)) {
+        const pa = after.get(a.id)!;
+        const pb = after.get(b.id)!;
+        const apartX = Math.abs(pa.x - pb.x) >= (a.width + b.width) / 2 - 1;
+        const apartY = Math.abs(pa.y - pb.y) >= (a.height + b.height) / 2 - 1;
+        expect(apartX || apartY, `${a.id} overlaps ${b.id}`).toBe(true);
+      }
+    }
+    // Held only while settling: nothing is left pinned that the person did not pin.
+    expect(next.nodes.some((n) => layout.isPinned(n.id))).toBe(false);
+    layout.stop();
+  });
+
   it("pins and releases", () => {
     const layout = createForceLayout({ animate: false });
     const { nodes, links } = inputs(toGraphModel(lab, { showStopped: false }));

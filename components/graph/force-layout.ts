@@ -30,10 +30,13 @@ export type Positions = ReadonlyMap<string, Point>;
 
 export interface ForceLayout {
   /**
-   * Replace the node and link sets; nodes that keep their id keep their position.
-   * Returns whether any node or link came or went.
+   * Replace the node and link sets; nodes that keep their id keep their position. After the first
+   * layout, only new (or resized) nodes move to find their place: the rest of the map stays
+   * exactly where the person last saw it. Returns whether any node or link came or went.
    */
   update(nodes: readonly LayoutNodeInput[], links: readonly LayoutLinkInput[]): boolean;
+  /** Run the simulation to rest now, without the animation timer (tests, static renders). */
+  settle(): void;
   /** Called on every simulation tick (and after update) with every node's position. */
   onTick(callback: (positions: Positions) => void): () => void;
   /** Called once the simulation has cooled after a change. */
@@ -133,6 +136,10 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
   let signature = "";
   const tickCallbacks = new Set<(positions: Positions) => void>();
   const settledCallbacks = new Set<(positions: Positions) => void>();
+  /** Nodes that came or changed size since the layout last came to rest: free to move. */
+  const moving = new Set<string>();
+  /** Nodes held still (fx/fy) while those settle; distinct from what a person pinned. */
+  const anchored = new Set<string>();
   let dragCoolTimer: ReturnType<typeof setTimeout> | undefined;
 
   const linkForce = forceLink<SimNode, SimLink>()
@@ -190,10 +197,35 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
     for (const cb of tickCallbacks) cb(byId);
   }
 
-  simulation.on("tick", emitTick);
-  simulation.on("end", () => {
+  function releaseAnchors() {
+    for (const id of anchored) {
+      const node = byId.get(id);
+      if (node) {
+        node.fx = null;
+        node.fy = null;
+      }
+    }
+    anchored.clear();
+  }
+
+  /** Hold every node that is not `moving` (nor pinned by the person) where it is. */
+  function anchorTheRest() {
+    for (const node of byId.values()) {
+      if (moving.has(node.id) || node.fx != null) continue;
+      node.fx = node.x;
+      node.fy = node.y;
+      anchored.add(node.id);
+    }
+  }
+
+  function settled() {
+    releaseAnchors();
+    moving.clear();
     for (const cb of settledCallbacks) cb(byId);
-  });
+  }
+
+  simulation.on("tick", emitTick);
+  simulation.on("end", settled);
 
   /** Somewhere to start a node that has no position yet: near the nodes it links to. */
   function seedPosition(node: SimNode, inputs: readonly LayoutLinkInput[], index: number) {
@@ -236,6 +268,8 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
       if (!nextIds.has(id)) {
         byId.delete(id);
         placed.delete(id);
+        moving.delete(id);
+        anchored.delete(id);
       }
     }
 
@@ -261,6 +295,7 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
         node.width = input.width;
         node.height = input.height;
         resized = true;
+        moving.add(node.id);
       }
       node.kind = input.kind;
       if (!placed.has(node.id)) {
@@ -268,6 +303,7 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
         node.vx = 0;
         node.vy = 0;
         placed.add(node.id);
+        moving.add(node.id);
       }
     }
 
@@ -299,23 +335,40 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
 
     if (wasEmpty && nodeInputs.length > 0) {
       simulation.alpha(1);
-      for (let i = 0; i < INITIAL_TICKS && simulation.alpha() > simulation.alphaMin(); i++) {
-        simulation.tick();
-      }
-      emitTick();
-      for (const cb of settledCallbacks) cb(byId);
-      simulation.alpha(0).stop();
+      moving.clear();
+      runToRest();
       return true;
     }
-    if (structureChanged) reheat(fresh > 0 ? 0.6 : 0.3);
-    else if (resized) reheat(0.15);
+    if (structureChanged || resized) {
+      if (moving.size === 0) {
+        // Only removals: nothing needs a new place, and the rest stays where it is.
+        emitTick();
+        // At rest already: say so now, as a run would when it ended (the view re-frames).
+        if (simulation.alpha() < simulation.alphaMin()) settled();
+        return structureChanged;
+      }
+      anchorTheRest();
+      reheat(fresh > 0 ? 0.6 : structureChanged ? 0.3 : 0.15);
+    }
     emitTick();
     return structureChanged;
+  }
+
+  /** Tick synchronously until the simulation cools, then report it settled. */
+  function runToRest() {
+    for (let i = 0; i < INITIAL_TICKS && simulation.alpha() > simulation.alphaMin(); i++) {
+      simulation.tick();
+    }
+    simulation.alpha(0).stop();
+    emitTick();
+    settled();
   }
 
   function pin(id: string, x: number, y: number) {
     const node = byId.get(id);
     if (!node) return;
+    // The person is arranging the map: everything may make room again.
+    releaseAnchors();
     node.fx = x;
     node.fy = y;
     node.x = x;
@@ -330,6 +383,7 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
   function release(id: string) {
     const node = byId.get(id);
     if (!node) return;
+    releaseAnchors();
     node.fx = null;
     node.fy = null;
     reheat(0.25);
@@ -337,6 +391,9 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
 
   return {
     update,
+    settle() {
+      if (!disposed) runToRest();
+    },
     positions,
     onTick(callback) {
       tickCallbacks.add(callback);
@@ -348,7 +405,7 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
     },
     pin,
     release,
-    isPinned: (id) => byId.get(id)?.fx != null,
+    isPinned: (id) => byId.get(id)?.fx != null && !anchored.has(id),
     stop() {
       disposed = true;
       clearTimeout(dragCoolTimer);

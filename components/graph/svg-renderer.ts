@@ -5,6 +5,7 @@ import {
   select,
   zoom,
   zoomIdentity,
+  zoomTransform,
   type BaseType,
   type Selection,
   type ZoomBehavior,
@@ -23,7 +24,7 @@ import {
   type SandboxNode,
   type StoppedLink,
 } from "@/lib/graph/graph-model";
-import type { GraphTarget } from "@/lib/graph/selection";
+import { sameTarget, type GraphTarget } from "@/lib/graph/selection";
 import type { Point, Positions } from "./force-layout";
 import { LABEL_LINE_HEIGHT, placeLabels, type LabelRequest, type Rect } from "./label-placement";
 
@@ -39,12 +40,29 @@ export type RendererCallbacks = {
 
 export type Size = { width: number; height: number };
 
+export type SetDataOptions = {
+  /**
+   * Mark nodes and links that were not drawn before as new (the `nl-new` class, for a couple of
+   * seconds). Never on the first data: a page load is not news. Default true.
+   */
+  highlightNew?: boolean;
+};
+
+export type FocusOptions = {
+  /** Pixels on the right covered by something (the side panel): centre in what is left. */
+  insetRight?: number;
+};
+
 export interface GraphRenderer {
   /** The box a node occupies, for the layout to keep nodes apart. */
   measure(node: GraphNode): Size;
-  setData(model: GraphModel): void;
+  setData(model: GraphModel, options?: SetDataOptions): void;
   render(positions: Positions): void;
   setSelection(target: GraphTarget | null): void;
+  /** Select `target` and pan (zooming in if far out) to put it in the middle of the view. */
+  focus(target: GraphTarget, options?: FocusOptions): void;
+  /** Centre the focused element again if the layout moved it; false when nothing is focused. */
+  refocus(): boolean;
   /** Zoom to show every node; animated unless `instant`. */
   fit(positions: Positions, instant?: boolean): void;
   zoomBy(factor: number): void;
@@ -86,6 +104,14 @@ const MUTED = "#94a3b8";
 const PORTS_COLOR = "#fbbf24";
 const SELECT_COLOR = "#f8fafc";
 const DIM_OPACITY = 0.22;
+
+/** How long a removed node or link takes to fade out. */
+const EXIT_MS = 400;
+/** How long a new node or link keeps its `nl-new` highlight (the CSS animation's length). */
+const NEW_MS = 2000;
+const FOCUS_MS = 600;
+/** Focusing never leaves the view zoomed out further than this. */
+const FOCUS_MIN_SCALE = 1;
 
 const STATE_COLORS: Record<string, string> = {
   running: "#22c55e",
@@ -186,6 +212,38 @@ function targetOfNode(node: GraphNode): GraphTarget {
 
 type AnySelection<E extends BaseType, D> = Selection<E, D, BaseType, unknown>;
 
+/**
+ * Let a removed element fade out instead of vanishing. It first stops being the thing it drew:
+ * its class (so the next data join and every per-tick update skip it, and an element with the
+ * same id can come back at once beside it), its test ids (so counts of graph-sandbox etc. never
+ * include it) and its clicks.
+ */
+function fadeOut<E extends SVGElement, D, P extends BaseType>(
+  exit: Selection<E, D, P, unknown>,
+  liveClass: string,
+) {
+  exit
+    .classed(liveClass, false)
+    .classed("nl-new", false)
+    .attr("data-removing", "true")
+    .attr("data-testid", null)
+    .attr("tabindex", null)
+    .attr("role", null)
+    .style("pointer-events", "none")
+    .on("click", null)
+    .on("keydown", null)
+    .on("dblclick", null)
+    .each(function () {
+      select(this).selectAll("[data-testid]").attr("data-testid", null);
+    })
+    // Named, so that the selection ring or anything else transitioning cannot cancel it.
+    .transition("exit")
+    .duration(EXIT_MS)
+    // style, not attr: it starts from the computed opacity, dimmed or not.
+    .style("opacity", "0")
+    .remove();
+}
+
 // ---- the renderer -------------------------------------------------------------------------------
 
 export function createSvgRenderer(
@@ -215,7 +273,10 @@ export function createSvgRenderer(
     .on("zoom", (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
       viewport.attr("transform", event.transform.toString());
       // Programmatic zooms (fit) carry no source event; only a person's gesture does.
-      if (event.sourceEvent) userMoved = true;
+      if (event.sourceEvent) {
+        userMoved = true;
+        focused = null;
+      }
     });
   svg.call(zoomBehavior).on("dblclick.zoom", null);
 
@@ -224,6 +285,11 @@ export function createSvgRenderer(
   const sizes = new Map<string, Size>();
   let selection: GraphTarget | null = null;
   let lastPositions: Positions = new Map();
+  /** Whether anything has been drawn yet: the first data is never highlighted as new. */
+  let drawn = false;
+  const newTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** What focus() centred on, to follow it while the layout settles; cleared by any gesture. */
+  let focused: { target: GraphTarget; insetRight: number; at: Point } | null = null;
 
   let nodeSel: AnySelection<SVGGElement, GraphNode> = nodeLayer.selectAll<SVGGElement, GraphNode>(
     "g.node",
@@ -256,6 +322,7 @@ export function createSvgRenderer(
       return { x: p.x, y: p.y };
     })
     .on("start", function () {
+      focused = null;
       select(this).style("cursor", "grabbing");
     })
     .on("drag", (event: { x: number; y: number }, d) => callbacks.onPin(d.id, event.x, event.y))
@@ -534,7 +601,24 @@ export function createSvgRenderer(
       .attr("visibility", "hidden");
   }
 
-  function setData(next: GraphModel) {
+  /** Highlight freshly entered elements for a while; the class comes off when it is over. */
+  function markNew(elements: Element[]) {
+    if (elements.length === 0) return;
+    for (const element of elements) element.classList.add("nl-new");
+    const timer = setTimeout(() => {
+      newTimers.delete(timer);
+      for (const element of elements) element.classList.remove("nl-new");
+    }, NEW_MS);
+    newTimers.add(timer);
+  }
+
+  function setData(next: GraphModel, options: SetDataOptions = {}) {
+    const highlight = drawn && (options.highlightNew ?? true);
+    if (next.nodes.length > 0) drawn = true;
+    const entered: Element[] = [];
+    const collect = function (this: Element) {
+      entered.push(this);
+    };
     model = next;
     nodesById.clear();
     sizes.clear();
@@ -550,8 +634,13 @@ export function createSvgRenderer(
     endpointLinkSel = linkLayer
       .selectAll<SVGLineElement, EndpointLink>("line.endpoint-link")
       .data(endpointLinks, (d) => d.id)
-      .join("line")
-      .attr("class", "endpoint-link")
+      .join(
+        (enter) => enter.append("line").each(collect),
+        (update) => update,
+        (exit) => fadeOut(exit, "endpoint-link"),
+      )
+      // classed, not attr("class"): that would cut short the highlight of a new one.
+      .classed("endpoint-link", true)
       .attr("data-id", (d) => d.id)
       .attr("stroke", (d) => {
         const net = nodesById.get(d.target);
@@ -562,8 +651,12 @@ export function createSvgRenderer(
     stoppedLinkSel = linkLayer
       .selectAll<SVGLineElement, StoppedLink>("line.stopped-link")
       .data(stoppedLinks, (d) => d.id)
-      .join("line")
-      .attr("class", "stopped-link")
+      .join(
+        (enter) => enter.append("line").each(collect),
+        (update) => update,
+        (exit) => fadeOut(exit, "stopped-link"),
+      )
+      .classed("stopped-link", true)
       .attr("data-id", (d) => d.id)
       .attr("stroke", MUTED)
       .attr("stroke-opacity", 0.45)
@@ -572,8 +665,12 @@ export function createSvgRenderer(
     portLinkSel = linkLayer
       .selectAll<SVGLineElement, PortLink>("line.port-link")
       .data(portLinks, (d) => d.id)
-      .join("line")
-      .attr("class", "port-link")
+      .join(
+        (enter) => enter.append("line").each(collect),
+        (update) => update,
+        (exit) => fadeOut(exit, "port-link"),
+      )
+      .classed("port-link", true)
       .attr("data-id", (d) => d.id)
       .attr("stroke", PORTS_COLOR)
       .attr("stroke-opacity", 0.6)
@@ -584,7 +681,11 @@ export function createSvgRenderer(
     nodeSel = nodeLayer
       .selectAll<SVGGElement, GraphNode>("g.node")
       .data(next.nodes, (d) => d.id)
-      .join((enter) => enter.append("g").attr("class", "node").call(dragBehavior))
+      .join(
+        (enter) => enter.append("g").attr("class", "node").call(dragBehavior).each(collect),
+        (update) => update,
+        (exit) => fadeOut(exit, "node"),
+      )
       .each(function (d) {
         const g = select<SVGGElement, GraphNode>(this);
         if (d.kind === "network") drawNetwork(g, d);
@@ -607,27 +708,31 @@ export function createSvgRenderer(
     endpointSel = endpointLayer
       .selectAll<SVGGElement, EndpointLink>("g.endpoint")
       .data(endpointLinks, (d) => d.id)
-      .join((enter) => {
-        const g = enter.append("g").attr("class", "endpoint");
-        g.append("circle")
-          .attr("data-testid", "graph-endpoint")
-          .attr("r", PORT_R)
-          .attr("stroke", BG)
-          .attr("stroke-width", 1.5)
-          .append("title");
-        g.append("text")
-          .attr("data-testid", "endpoint-label")
-          .attr("font-family", MONO)
-          .attr("font-size", ENDPOINT_FONT)
-          .attr("fill", "#cbd5e1")
-          .attr("paint-order", "stroke")
-          .attr("stroke", BG)
-          .attr("stroke-width", 3)
-          .attr("stroke-linejoin", "round");
-        // The group's title covers hovering the label; the circle carries its own.
-        g.append("title");
-        return g;
-      });
+      .join(
+        (enter) => {
+          const g = enter.append("g").attr("class", "endpoint").each(collect);
+          g.append("circle")
+            .attr("data-testid", "graph-endpoint")
+            .attr("r", PORT_R)
+            .attr("stroke", BG)
+            .attr("stroke-width", 1.5)
+            .append("title");
+          g.append("text")
+            .attr("data-testid", "endpoint-label")
+            .attr("font-family", MONO)
+            .attr("font-size", ENDPOINT_FONT)
+            .attr("fill", "#cbd5e1")
+            .attr("paint-order", "stroke")
+            .attr("stroke", BG)
+            .attr("stroke-width", 3)
+            .attr("stroke-linejoin", "round");
+          // The group's title covers hovering the label; the circle carries its own.
+          g.append("title");
+          return g;
+        },
+        (update) => update,
+        (exit) => fadeOut(exit, "endpoint"),
+      );
     endpointSel.attr("data-id", (d) => d.id);
     endpointSel
       .select("circle")
@@ -651,8 +756,12 @@ export function createSvgRenderer(
     portLabelSel = labelLayer
       .selectAll<SVGTextElement, PortLink>("text.port-label")
       .data(portLinks, (d) => d.id)
-      .join("text")
-      .attr("class", "port-label")
+      .join(
+        (enter) => enter.append("text").each(collect),
+        (update) => update,
+        (exit) => fadeOut(exit, "port-label"),
+      )
+      .classed("port-label", true)
       .attr("data-testid", "port-label")
       .attr("data-id", (d) => d.id)
       .attr("font-family", MONO)
@@ -677,6 +786,7 @@ export function createSvgRenderer(
       (d) => `published ports of ${d.containerName}`,
     );
 
+    if (highlight) markNew(entered);
     applySelection();
   }
 
@@ -896,12 +1006,71 @@ export function createSvgRenderer(
 
   function setSelection(target: GraphTarget | null) {
     selection = target;
+    // Selecting something else ends following what was focused.
+    if (focused && !sameTarget(focused.target, target)) focused = null;
     applySelection();
   }
 
   // ---- view ----
 
+  /** Where a target is drawn: a node's centre, or an endpoint's port on its box. */
+  function pointOf(target: GraphTarget): Point | null {
+    if (target.kind === "endpoint") {
+      const link = model.links.find(
+        (l): l is EndpointLink => l.kind === "endpoint" && l.id === target.id,
+      );
+      return link ? (endpointGeometry(link)?.port ?? null) : null;
+    }
+    const nodeId =
+      target.kind === "container"
+        ? model.nodes.find((n) => n.kind === "sandbox" && n.containerIds.includes(target.id))?.id
+        : target.id;
+    const p = nodeId === undefined ? undefined : pos(nodeId);
+    // A copy: the layout moves its own points in place.
+    return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { x: p.x, y: p.y } : null;
+  }
+
+  function centreOn(p: Point, insetRight: number) {
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    if (width === 0 || height === 0) return;
+    // Too little room beside the panel: centre in the whole view and let the panel overlap.
+    const visibleWidth = width - insetRight >= 240 ? width - insetRight : width;
+    const node = svg.node();
+    const k = Math.max(node ? zoomTransform(node).k : 1, FOCUS_MIN_SCALE);
+    const transform = zoomIdentity
+      .translate(visibleWidth / 2, height / 2)
+      .scale(k)
+      .translate(-p.x, -p.y);
+    svg.transition().duration(FOCUS_MS).call(zoomBehavior.transform, transform);
+  }
+
+  function focus(target: GraphTarget, options: FocusOptions = {}) {
+    setSelection(target);
+    const at = pointOf(target);
+    if (!at) {
+      focused = null;
+      return;
+    }
+    const insetRight = options.insetRight ?? 0;
+    focused = { target, insetRight, at };
+    centreOn(at, insetRight);
+    // The view is now the person's choice: a settling layout must not re-fit it away.
+    userMoved = true;
+  }
+
+  function refocus(): boolean {
+    if (!focused) return false;
+    const at = pointOf(focused.target);
+    if (at && Math.hypot(at.x - focused.at.x, at.y - focused.at.y) > 4) {
+      focused.at = at;
+      centreOn(at, focused.insetRight);
+    }
+    return true;
+  }
+
   function fit(positions: Positions, instant = false) {
+    focused = null;
     const width = container.clientWidth;
     const height = container.clientHeight;
     if (width === 0 || height === 0 || model.nodes.length === 0) return;
@@ -938,6 +1107,7 @@ export function createSvgRenderer(
   function zoomBy(factor: number) {
     svg.transition().duration(200).call(zoomBehavior.scaleBy, factor);
     userMoved = true;
+    focused = null;
   }
 
   return {
@@ -945,10 +1115,14 @@ export function createSvgRenderer(
     setData,
     render,
     setSelection,
+    focus,
+    refocus,
     fit,
     zoomBy,
     userMovedView: () => userMoved,
     destroy() {
+      for (const timer of newTimers) clearTimeout(timer);
+      newTimers.clear();
       svg.interrupt();
       svg.on(".zoom", null);
       svg.remove();

@@ -1,5 +1,7 @@
 "use client";
 
+import { useMemo } from "react";
+import { containerRevision } from "@/lib/graph/entity-revision";
 import {
   describeNetworkMode,
   describeStatus,
@@ -134,8 +136,11 @@ export function ContainerBody({
   /** Inside a sandbox view, which already has the header and the endpoints. */
   embedded?: boolean;
 }) {
-  const { data, error } = useContainerDetails(id);
-  const container = data?.container ?? topology.containers.find((c) => c.id === id);
+  const revision = useMemo(() => containerRevision(topology, id), [topology, id]);
+  const { data, error } = useContainerDetails(id, revision);
+  // The live topology is the truth about the container and its endpoints; the API adds the raw
+  // inspect (and hostname), refetched whenever the topology changes this container.
+  const container = topology.containers.find((c) => c.id === id);
   if (!container) {
     return (
       <div className="px-4 py-3">
@@ -143,8 +148,7 @@ export function ContainerBody({
       </div>
     );
   }
-  const fromTopology = endpointsOf(topology, container);
-  const endpoints = data && data.endpoints.length > 0 ? data.endpoints : fromTopology;
+  const endpoints = endpointsOf(topology, container);
   const sandbox = topology.sandboxes.find((s) => s.id === container.sandboxId);
   const others = (sandbox?.containerIds ?? []).filter((cid) => cid !== container.id);
   const published = publishedPortLines(container.ports);

@@ -1,6 +1,8 @@
 "use client";
 
+import { useMemo } from "react";
 import { driverStyleOf } from "@/lib/graph/drivers";
+import { networkRevision } from "@/lib/graph/entity-revision";
 import { stripCidr } from "@/lib/graph/format";
 import type { GraphTarget } from "@/lib/graph/selection";
 import type { Topology } from "@/lib/topology/types";
@@ -22,9 +24,11 @@ type Props = { topology: Topology; id: string; onSelect(target: GraphTarget): vo
 
 /** The `docker network inspect` facts of one network, live from the API. */
 export function NetworkPanel({ topology, id, onSelect }: Props) {
-  const { data, error } = useNetworkDetails(id);
-  // The topology already has the headline facts; show them while the details load.
-  const network = data?.network ?? topology.networks.find((n) => n.id === id);
+  const revision = useMemo(() => networkRevision(topology, id), [topology, id]);
+  const { data, error } = useNetworkDetails(id, revision);
+  // The live topology is the truth about what exists and how it is attached; the API adds the
+  // raw inspect, refetched whenever the topology changes this network.
+  const network = topology.networks.find((n) => n.id === id);
   if (!network) {
     return (
       <div className="px-4 py-3">
@@ -32,15 +36,12 @@ export function NetworkPanel({ topology, id, onSelect }: Props) {
       </div>
     );
   }
-  const endpoints: NetworkDetails["endpoints"] =
-    data?.endpoints ??
-    topology.endpoints
-      .filter((e) => e.networkId === id)
-      .map((e) => ({
-        ...e,
-        containerName:
-          topology.containers.find((c) => c.id === e.containerId)?.name ?? e.containerId,
-      }));
+  const endpoints: NetworkDetails["endpoints"] = topology.endpoints
+    .filter((e) => e.networkId === id)
+    .map((e) => ({
+      ...e,
+      containerName: topology.containers.find((c) => c.id === e.containerId)?.name ?? e.containerId,
+    }));
   const style = driverStyleOf(network.driver);
 
   return (

@@ -5,6 +5,7 @@ import {
   describeStatus,
   humanDuration,
   exposedOnlyPorts,
+  formatClock,
   formatPortMapping,
   publishedPortLines,
   stripCidr,
@@ -85,5 +86,16 @@ describe("describeStatus", () => {
     expect(batch.state).toBe("exited");
     const afterExit = Date.parse(batch.finishedAt!) + 2 * 3_600_000;
     expect(describeStatus(batch, afterExit)).toBe(`Exited (${batch.exitCode ?? 0}) 2 hours ago`);
+  });
+});
+
+describe("formatClock", () => {
+  it("gives local 24-hour HH:MM:SS, padded", () => {
+    expect(formatClock(new Date(2026, 0, 1, 9, 5, 7).toISOString())).toBe("09:05:07");
+    expect(formatClock(new Date(2026, 0, 1, 21, 30, 0).toISOString())).toBe("21:30:00");
+  });
+
+  it("leaves what it cannot read as it is", () => {
+    expect(formatClock("soon")).toBe("soon");
   });
 });

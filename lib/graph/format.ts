@@ -154,3 +154,14 @@ export function describeStatus(
       return container.state;
   }
 }
+
+/**
+ * Local wall-clock time, 24-hour `HH:MM:SS`, whatever the browser's locale: the activity feed and
+ * the "state as of" banner line up in one fixed-width column. The input unchanged when unparsable.
+ */
+export function formatClock(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}

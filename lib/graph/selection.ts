@@ -24,3 +24,25 @@ export function containerIsSelected(
   }
   return false;
 }
+
+/**
+ * What to show for an activity-feed line's target, if it is still there. An endpoint that is gone
+ * (a disconnect, a stop) falls back to its container; anything else that is gone gives null.
+ */
+export function selectionForActivity(
+  topology: Topology,
+  target: { kind: "network" | "container" | "endpoint"; id: string; containerId?: string },
+): GraphTarget | null {
+  const hasContainer = (id: string) => topology.containers.some((c) => c.id === id);
+  switch (target.kind) {
+    case "network":
+      return topology.networks.some((n) => n.id === target.id) ? target : null;
+    case "container":
+      return hasContainer(target.id) ? target : null;
+    case "endpoint":
+      if (topology.endpoints.some((e) => e.id === target.id)) return target;
+      return target.containerId && hasContainer(target.containerId)
+        ? { kind: "container", id: target.containerId }
+        : null;
+  }
+}

@@ -52,6 +52,7 @@ export class EngineFeed {
     containers: Map<string, EngineContainerInspect>;
   } | null = null;
   private topology: Topology | null = null;
+  // Never sent as such: start() resolves only once the first attempt has set the real status.
   private engine: EngineStatus = {
     status: "down",
     since: new Date().toISOString(),

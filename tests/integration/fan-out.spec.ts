@@ -34,7 +34,13 @@ test(`${CLIENTS} clients get identical patches; closed, they leave 0 subscribers
 
   // Every client is subscribed now: what follows must reach all of them the same.
   const firstNew = Math.max(...clients.map((c) => Number(c.events.at(-1)?.id)));
+  // Seen, then removed: a create and remove within one coalescing window rightly cancel out.
   const netId = docker("network", "create", "--label", "netlens.test=1", NET);
+  await Promise.all(
+    clients.map((c) =>
+      c.waitFor((x) => !!x.topology?.networks.some((n) => n.id === netId), "the network"),
+    ),
+  );
   docker("network", "rm", NET);
   await Promise.all(
     clients.map((c) =>

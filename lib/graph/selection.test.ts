@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { fixtureTopology } from "./fixture-topology";
+import { selectionForActivity } from "./selection";
+
+const lab = fixtureTopology("lab");
+const stopped = fixtureTopology("owner-stopped");
+const web = lab.containers.find((c) => c.name === "web")!;
+const webEndpoint = lab.endpoints.find((e) => e.containerId === web.id)!;
+
+describe("selectionForActivity", () => {
+  it("shows what is still there as it is", () => {
+    const network = lab.networks.find((n) => n.name === "lab-mynet")!;
+    expect(selectionForActivity(lab, { kind: "network", id: network.id })).toEqual({
+      kind: "network",
+      id: network.id,
+    });
+    expect(
+      selectionForActivity(lab, { kind: "endpoint", id: webEndpoint.id, containerId: web.id }),
+    ).toEqual({ kind: "endpoint", id: webEndpoint.id, containerId: web.id });
+  });
+
+  it("falls back from a gone endpoint to its container", () => {
+    // owner-stopped: web's endpoint went with its sandbox; web itself is still there.
+    expect(stopped.endpoints.some((e) => e.id === webEndpoint.id)).toBe(false);
+    expect(
+      selectionForActivity(stopped, { kind: "endpoint", id: webEndpoint.id, containerId: web.id }),
+    ).toEqual({ kind: "container", id: web.id });
+    expect(selectionForActivity(stopped, { kind: "endpoint", id: webEndpoint.id })).toBeNull();
+  });
+
+  it("gives nothing for what is gone", () => {
+    const ipvlan = fixtureTopology("failed-start").networks.find((n) => n.name === "lab-ipvlan")!;
+    expect(selectionForActivity(lab, { kind: "network", id: ipvlan.id })).toBeNull();
+    expect(selectionForActivity(lab, { kind: "container", id: "0".repeat(64) })).toBeNull();
+  });
+});
