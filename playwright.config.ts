@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./tests/support/chromium";
 import { TEST_BASE_URL, TEST_PORT } from "./tests/support/server";
 
 // Integration (API against the real engine) and e2e (real Chromium) share one production server.
@@ -19,18 +20,7 @@ export default defineConfig({
     baseURL: TEST_BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.NETLENS_CHROMIUM ?? "/usr/bin/chromium",
-      // The machine has no outside network: keep Chromium from trying to reach it.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   // The projects run one after another: each test reads or changes the one shared engine, and
   // the e2e pages count what is drawn, so nothing that changes the engine runs beside them.

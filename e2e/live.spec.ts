@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { docker, inspectContainer } from "../tests/support/docker-cli";
+import { docker, dockerQuietly, inspectContainer } from "../tests/support/docker-cli";
 
 // With the page open, changes made with the docker CLI appear without a reload, and a node the
 // change did not touch stays where it was.
@@ -7,18 +7,7 @@ const IMAGE = process.env.NETLENS_TEST_IMAGE ?? "netlens-busybox:latest";
 const NET = "nl-t-e2e-net";
 const CTR = "nl-t-e2e-c";
 
-function removeOwn() {
-  for (const args of [
-    ["rm", "-f", CTR],
-    ["network", "rm", NET],
-  ]) {
-    try {
-      docker(...args);
-    } catch {
-      // not there
-    }
-  }
-}
+const removeOwn = () => dockerQuietly(["rm", "-f", CTR], ["network", "rm", NET]);
 
 test.beforeAll(removeOwn);
 test.afterAll(removeOwn);

@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { cpus } from "node:os";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/support/chromium";
 import { startServer } from "../tests/support/spawn-server";
 import { SseClient } from "../tests/support/sse-client";
 
@@ -133,15 +134,7 @@ async function runSize(containers: number) {
   await engine("POST", `/containers/${probe.Id}/start`);
 
   const server = await startServer(PORT, {});
-  const browser = await chromium.launch({
-    executablePath: process.env.NETLENS_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   try {
     const firstSnapshot = await timed(() =>
@@ -164,18 +157,18 @@ async function runSize(containers: number) {
       engineSaid = new Map();
       const ip = `10.201.${Math.floor(i / 200) + 1}.${(i % 200) + 10}`;
       const selector = `[data-testid="graph-endpoint"][data-ip="${ip}/16"]`;
-      await page.evaluate((sel) => {
-        const w = window as unknown as { __seenAt: number | null };
-        w.__seenAt = null;
+      // A string, not a function: tsx would wrap a function in helpers the page does not have.
+      await page.evaluate(`(() => {
+        window.__seenAt = null;
         const check = () => {
-          if (w.__seenAt === null && document.querySelector(sel)) {
-            w.__seenAt = Date.now();
+          if (window.__seenAt === null && document.querySelector(${JSON.stringify(selector)})) {
+            window.__seenAt = Date.now();
             observer.disconnect();
           }
         };
         const observer = new MutationObserver(check);
         observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-      }, selector);
+      })()`);
       const patchesBefore = sse.events.length;
       const start = Date.now();
       await engine("POST", `/networks/${probeNet.Id}/connect`, {

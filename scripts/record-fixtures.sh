@@ -3,7 +3,7 @@
 # Rebuilds the lab (its ids change), so run it only when the fixtures must change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-record() { npx tsx --conditions=react-server --tsconfig tsconfig.json scripts/record-fixture.mts "$1"; }
+record() { npm run -s fixture:record -- "$1"; }
 
 bash scripts/ensure-engine.sh
 bash scripts/build-test-image.sh

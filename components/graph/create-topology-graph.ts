@@ -39,18 +39,25 @@ export function createTopologyGraph(
   let refitWhenSettled = false;
 
   const offTick = layout.onTick((positions) => renderer.render(positions));
-  // Re-frame after the map changed shape, unless the person has taken over the view.
+  // Frame the first layout; afterwards move the view only when the map outgrew it, and never
+  // once the person has taken over the view.
   const offSettled = layout.onSettled((positions) => {
-    if (refitWhenSettled && !renderer.userMovedView()) renderer.fit(positions, !fitted);
-    // A focused element that the layout moved (a new node drifting into place) stays centred.
-    else renderer.refocus();
+    if (
+      refitWhenSettled &&
+      !renderer.userMovedView() &&
+      (!fitted || !renderer.showsAll(positions))
+    ) {
+      renderer.fit(positions, !fitted);
+    }
     refitWhenSettled = false;
     fitted = true;
   });
 
   // A resized container (window, side panel, table) would otherwise leave the map off-centre.
   let resizeFrame = 0;
-  const observer = new ResizeObserver(() => {
+  const observer = new ResizeObserver((entries) => {
+    const box = entries.at(-1)?.contentRect;
+    if (box) renderer.resize(box.width, box.height);
     cancelAnimationFrame(resizeFrame);
     resizeFrame = requestAnimationFrame(() => {
       if (fitted && !renderer.userMovedView()) renderer.fit(layout.positions(), true);

@@ -26,7 +26,13 @@ import {
 } from "@/lib/graph/graph-model";
 import { sameTarget, type GraphTarget } from "@/lib/graph/selection";
 import type { Point, Positions } from "./force-layout";
-import { LABEL_LINE_HEIGHT, placeLabels, type LabelRequest, type Rect } from "./label-placement";
+import {
+  LABEL_LINE_HEIGHT,
+  placeLabels,
+  type LabelRequest,
+  type PlacedLabel,
+  type Rect,
+} from "./label-placement";
 
 export type { GraphTarget, SelectionKind as GraphTargetKind } from "@/lib/graph/selection";
 
@@ -65,6 +71,10 @@ export interface GraphRenderer {
   refocus(): boolean;
   /** Zoom to show every node; animated unless `instant`. */
   fit(positions: Positions, instant?: boolean): void;
+  /** Whether every node is inside the current view. */
+  showsAll(positions: Positions): boolean;
+  /** The container's new size (from a ResizeObserver). */
+  resize(width: number, height: number): void;
   zoomBy(factor: number): void;
   /** True once the user has zoomed or panned, after which the view is theirs to keep. */
   userMovedView(): boolean;
@@ -213,6 +223,21 @@ function targetOfNode(node: GraphNode): GraphTarget {
 type AnySelection<E extends BaseType, D> = Selection<E, D, BaseType, unknown>;
 
 /**
+ * The elements whose datum differs from the one they were last drawn with (marking them drawn).
+ * A patch touches a few elements: redrawing all of a 500-container map would make the browser
+ * restyle every node for each one.
+ */
+function changed<E extends Element, D>(sel: AnySelection<E, D>): AnySelection<E, D> {
+  return sel.filter(function (d) {
+    const el = this as E & { __nlDrawn?: string };
+    const signature = JSON.stringify(d);
+    if (el.__nlDrawn === signature) return false;
+    el.__nlDrawn = signature;
+    return true;
+  });
+}
+
+/**
  * Let a removed element fade out instead of vanishing. It first stops being the thing it drew:
  * its class (so the next data join and every per-tick update skip it, and an element with the
  * same id can come back at once beside it), its test ids (so counts of graph-sandbox etc. never
@@ -285,6 +310,17 @@ export function createSvgRenderer(
   const sizes = new Map<string, Size>();
   let selection: GraphTarget | null = null;
   let lastPositions: Positions = new Map();
+  // What was last drawn where: a tick redraws only the nodes that moved and what hangs off them,
+  // so a 500-container map that has settled costs nothing per frame but its newcomers.
+  const drawnAt = new Map<string, { x: number; y: number; w: number; h: number }>();
+  /** Ids of elements entered by the last setData, not yet given coordinates. */
+  const freshIds = new Set<string>();
+  /** Where each link label was last placed; untouched labels keep their spot and block others. */
+  const labelSpots = new Map<string, PlacedLabel>();
+  // The container's size, kept from resize notifications: reading clientWidth after DOM
+  // changes would force a layout of the whole SVG.
+  let viewWidth = container.clientWidth;
+  let viewHeight = container.clientHeight;
   /** Whether anything has been drawn yet: the first data is never highlighted as new. */
   let drawn = false;
   const newTimers = new Set<ReturnType<typeof setTimeout>>();
@@ -618,10 +654,15 @@ export function createSvgRenderer(
     const entered: Element[] = [];
     const collect = function (this: Element) {
       entered.push(this);
+      freshIds.add((select(this).datum() as { id: string }).id);
     };
     model = next;
     nodesById.clear();
     sizes.clear();
+    const linkIds = new Set(next.links.map((l) => l.id));
+    for (const id of labelSpots.keys()) if (!linkIds.has(id)) labelSpots.delete(id);
+    const nodeIds = new Set(next.nodes.map((n) => n.id));
+    for (const id of drawnAt.keys()) if (!nodeIds.has(id)) drawnAt.delete(id);
     for (const node of next.nodes) {
       nodesById.set(node.id, node);
       sizes.set(node.id, measureNode(node));
@@ -630,17 +671,22 @@ export function createSvgRenderer(
     const stoppedLinks = next.links.filter((l): l is StoppedLink => l.kind === "stopped");
     const portLinks = next.links.filter((l): l is PortLink => l.kind === "ports");
 
-    // Links: plain lines, drawn under everything.
-    endpointLinkSel = linkLayer
-      .selectAll<SVGLineElement, EndpointLink>("line.endpoint-link")
-      .data(endpointLinks, (d) => d.id)
-      .join(
-        (enter) => enter.append("line").each(collect),
-        (update) => update,
-        (exit) => fadeOut(exit, "endpoint-link"),
-      )
-      // classed, not attr("class"): that would cut short the highlight of a new one.
-      .classed("endpoint-link", true)
+    // Links: plain lines, drawn under everything, one class per kind.
+    const joinLines = <L extends { id: string }>(cls: string, data: L[]) =>
+      linkLayer
+        .selectAll<SVGLineElement, L>(`line.${cls}`)
+        .data(data, (d) => d.id)
+        .join(
+          (enter) => enter.append("line").each(collect),
+          (update) => update,
+          (exit) => fadeOut(exit, cls),
+        )
+        // classed, not attr("class"): that would cut short the highlight of a new one.
+        .classed(cls, true);
+    endpointLinkSel = joinLines("endpoint-link", endpointLinks);
+    stoppedLinkSel = joinLines("stopped-link", stoppedLinks);
+    portLinkSel = joinLines("port-link", portLinks);
+    changed(endpointLinkSel)
       .attr("data-id", (d) => d.id)
       .attr("stroke", (d) => {
         const net = nodesById.get(d.target);
@@ -648,29 +694,13 @@ export function createSvgRenderer(
       })
       .attr("stroke-opacity", 0.55)
       .attr("stroke-width", 1.6);
-    stoppedLinkSel = linkLayer
-      .selectAll<SVGLineElement, StoppedLink>("line.stopped-link")
-      .data(stoppedLinks, (d) => d.id)
-      .join(
-        (enter) => enter.append("line").each(collect),
-        (update) => update,
-        (exit) => fadeOut(exit, "stopped-link"),
-      )
-      .classed("stopped-link", true)
+    changed(stoppedLinkSel)
       .attr("data-id", (d) => d.id)
       .attr("stroke", MUTED)
       .attr("stroke-opacity", 0.45)
       .attr("stroke-width", 1.2)
       .attr("stroke-dasharray", "5 4");
-    portLinkSel = linkLayer
-      .selectAll<SVGLineElement, PortLink>("line.port-link")
-      .data(portLinks, (d) => d.id)
-      .join(
-        (enter) => enter.append("line").each(collect),
-        (update) => update,
-        (exit) => fadeOut(exit, "port-link"),
-      )
-      .classed("port-link", true)
+    changed(portLinkSel)
       .attr("data-id", (d) => d.id)
       .attr("stroke", PORTS_COLOR)
       .attr("stroke-opacity", 0.6)
@@ -685,7 +715,8 @@ export function createSvgRenderer(
         (enter) => enter.append("g").attr("class", "node").call(dragBehavior).each(collect),
         (update) => update,
         (exit) => fadeOut(exit, "node"),
-      )
+      );
+    const changedNodes = changed(nodeSel)
       .each(function (d) {
         const g = select<SVGGElement, GraphNode>(this);
         if (d.kind === "network") drawNetwork(g, d);
@@ -696,7 +727,7 @@ export function createSvgRenderer(
         event.stopPropagation();
         callbacks.onRelease(d.id);
       });
-    activate(nodeSel, targetOfNode, (d) =>
+    activate(changedNodes, targetOfNode, (d) =>
       d.kind === "network"
         ? `network ${d.name}`
         : d.kind === "sandbox"
@@ -733,8 +764,11 @@ export function createSvgRenderer(
         (update) => update,
         (exit) => fadeOut(exit, "endpoint"),
       );
-    endpointSel.attr("data-id", (d) => d.id);
-    endpointSel
+    // A changed label needs placing again even where nothing moved.
+    const changedEndpoints = changed(endpointSel)
+      .attr("data-id", (d) => d.id)
+      .each((d) => freshIds.add(d.id));
+    changedEndpoints
       .select("circle")
       .attr("data-id", (d) => d.id)
       .attr("data-ip", (d) => d.ipv4Address ?? d.ipv6Address ?? "")
@@ -744,10 +778,10 @@ export function createSvgRenderer(
       })
       .select("title")
       .text(endpointTooltip);
-    endpointSel.select<SVGTextElement>("text").text(ipLabel);
-    endpointSel.select(":scope > title").text(endpointTooltip);
+    changedEndpoints.select<SVGTextElement>("text").text(ipLabel);
+    changedEndpoints.select(":scope > title").text(endpointTooltip);
     activate(
-      endpointSel,
+      changedEndpoints,
       (d) => ({ kind: "endpoint", id: d.id }),
       (d) =>
         `endpoint of ${d.containerName} on ${d.networkName}${ipLabel(d) ? `, ${ipLabel(d)}` : ""}`,
@@ -761,7 +795,9 @@ export function createSvgRenderer(
         (update) => update,
         (exit) => fadeOut(exit, "port-label"),
       )
-      .classed("port-label", true)
+      .classed("port-label", true);
+    const changedPortLabels = changed(portLabelSel)
+      .each((d) => freshIds.add(d.id))
       .attr("data-testid", "port-label")
       .attr("data-id", (d) => d.id)
       .attr("font-family", MONO)
@@ -781,7 +817,7 @@ export function createSvgRenderer(
           .text((l) => l);
       });
     activate(
-      portLabelSel,
+      changedPortLabels,
       () => ({ kind: "hostPorts", id: HOST_PORTS_NODE_ID }),
       (d) => `published ports of ${d.containerName}`,
     );
@@ -805,14 +841,38 @@ export function createSvgRenderer(
     return { port, hub: t, dx: t.x - s.x, dy: t.y - s.y, size, center: s };
   }
 
+  /** The nodes whose position or size differs from what was last drawn; records the new ones. */
+  function takeMoved(positions: Positions): Set<string> {
+    const moved = new Set<string>();
+    for (const node of model.nodes) {
+      const p = positions.get(node.id);
+      const size = sizes.get(node.id);
+      if (!p || !size) continue;
+      const was = drawnAt.get(node.id);
+      if (was && was.x === p.x && was.y === p.y && was.w === size.width && was.h === size.height) {
+        continue;
+      }
+      moved.add(node.id);
+      drawnAt.set(node.id, { x: p.x, y: p.y, w: size.width, h: size.height });
+    }
+    return moved;
+  }
+
   function render(positions: Positions) {
     lastPositions = positions;
-    nodeSel.attr("transform", (d) => {
-      const p = pos(d.id);
-      return p ? `translate(${p.x},${p.y})` : null;
-    });
+    const moved = takeMoved(positions);
+    if (moved.size === 0 && freshIds.size === 0) return;
+    const touched = (d: { id: string; source: string; target: string }) =>
+      moved.has(d.source) || moved.has(d.target) || freshIds.has(d.id);
 
-    endpointLinkSel.each(function (d) {
+    nodeSel
+      .filter((d) => moved.has(d.id) || freshIds.has(d.id))
+      .attr("transform", (d) => {
+        const p = pos(d.id);
+        return p ? `translate(${p.x},${p.y})` : null;
+      });
+
+    endpointLinkSel.filter(touched).each(function (d) {
       const geo = endpointGeometry(d);
       if (!geo) return;
       select(this)
@@ -822,7 +882,7 @@ export function createSvgRenderer(
         .attr("y2", geo.hub.y);
     });
 
-    stoppedLinkSel.each(function (d) {
+    stoppedLinkSel.filter(touched).each(function (d) {
       const s = pos(d.source);
       const t = pos(d.target);
       const size = sizes.get(d.source);
@@ -832,7 +892,7 @@ export function createSvgRenderer(
     });
 
     const portGeo = new Map<string, { from: Point; to: Point }>();
-    portLinkSel.each(function (d) {
+    portLinkSel.filter(touched).each(function (d) {
       const s = pos(d.source);
       const t = pos(d.target);
       const sSize = sizes.get(d.source);
@@ -844,14 +904,14 @@ export function createSvgRenderer(
       select(this).attr("x1", from.x).attr("y1", from.y).attr("x2", to.x).attr("y2", to.y);
     });
 
-    endpointSel.each(function (d) {
+    endpointSel.filter(touched).each(function (d) {
       const geo = endpointGeometry(d);
       if (geo) select(this).select("circle").attr("cx", geo.port.x).attr("cy", geo.port.y);
     });
-    placeLinkLabels(portGeo);
+    placeLinkLabels(portGeo, touched);
+    freshIds.clear();
   }
 
-  /** Node boxes and hub labels, which link labels must not cover. */
   function obstacles(): Rect[] {
     const rects: Rect[] = [];
     for (const node of model.nodes) {
@@ -885,9 +945,14 @@ export function createSvgRenderer(
 
   // Endpoint IPs go beside their port, published ports beside their sandbox; each takes the first
   // nearby spot that covers no node and no other label, so dense maps stay readable.
-  function placeLinkLabels(portGeo: Map<string, { from: Point; to: Point }>) {
+  function placeLinkLabels(
+    portGeo: Map<string, { from: Point; to: Point }>,
+    touched: (d: { id: string; source: string; target: string }) => boolean,
+  ) {
     const requests: LabelRequest[] = [];
-    endpointSel.each((d) => {
+    const endpointLabels = endpointSel.filter(touched);
+    const portLabels = portLabelSel.filter(touched);
+    endpointLabels.each((d) => {
       const label = ipLabel(d);
       const geo = endpointGeometry(d);
       if (!label || !geo) return;
@@ -900,7 +965,7 @@ export function createSvgRenderer(
         lines: 1,
       });
     });
-    portLabelSel.each((d) => {
+    portLabels.each((d) => {
       const geo = portGeo.get(d.id);
       if (!geo) return;
       requests.push({
@@ -912,12 +977,16 @@ export function createSvgRenderer(
         lines: d.lines.length,
       });
     });
-    const placed = placeLabels(requests, obstacles());
-    endpointSel.select<SVGTextElement>("text").each(function (d) {
+    if (requests.length === 0) return;
+    for (const r of requests) labelSpots.delete(r.id);
+    const kept = [...labelSpots.values()].map((spot) => spot.rect);
+    const placed = placeLabels(requests, [...obstacles(), ...kept]);
+    for (const [id, spot] of placed) labelSpots.set(id, spot);
+    endpointLabels.select<SVGTextElement>("text").each(function (d) {
       const spot = placed.get(d.id);
       if (spot) select(this).attr("x", spot.x).attr("y", spot.y).attr("text-anchor", spot.anchor);
     });
-    portLabelSel.each(function (d) {
+    portLabels.each(function (d) {
       const spot = placed.get(d.id);
       if (!spot) return;
       const text = select(this)
@@ -1031,8 +1100,8 @@ export function createSvgRenderer(
   }
 
   function centreOn(p: Point, insetRight: number) {
-    const width = container.clientWidth;
-    const height = container.clientHeight;
+    const width = viewWidth;
+    const height = viewHeight;
     if (width === 0 || height === 0) return;
     // Too little room beside the panel: centre in the whole view and let the panel overlap.
     const visibleWidth = width - insetRight >= 240 ? width - insetRight : width;
@@ -1069,11 +1138,8 @@ export function createSvgRenderer(
     return true;
   }
 
-  function fit(positions: Positions, instant = false) {
-    focused = null;
-    const width = container.clientWidth;
-    const height = container.clientHeight;
-    if (width === 0 || height === 0 || model.nodes.length === 0) return;
+  /** The box around every node, with room for the labels that hang outside them. */
+  function bounds(positions: Positions) {
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
@@ -1087,13 +1153,23 @@ export function createSvgRenderer(
       minY = Math.min(minY, p.y - size.height / 2);
       maxY = Math.max(maxY, p.y + size.height / 2);
     }
-    if (!Number.isFinite(minX)) return;
-    // Room for endpoint labels that hang outside the boxes.
+    if (!Number.isFinite(minX)) return null;
     const margin = 70;
-    minX -= margin;
-    maxX += margin;
-    minY -= margin / 2;
-    maxY += margin / 2;
+    return {
+      minX: minX - margin,
+      maxX: maxX + margin,
+      minY: minY - margin / 2,
+      maxY: maxY + margin / 2,
+    };
+  }
+
+  function fit(positions: Positions, instant = false) {
+    focused = null;
+    const width = viewWidth;
+    const height = viewHeight;
+    const box = bounds(positions);
+    if (width === 0 || height === 0 || !box) return;
+    const { minX, maxX, minY, maxY } = box;
     const scale = Math.min(1.5, width / (maxX - minX), height / (maxY - minY));
     const transform = zoomIdentity
       .translate(width / 2, height / 2)
@@ -1102,6 +1178,16 @@ export function createSvgRenderer(
     if (instant) svg.call(zoomBehavior.transform, transform);
     else svg.transition().duration(450).call(zoomBehavior.transform, transform);
     userMoved = false;
+  }
+
+  function showsAll(positions: Positions): boolean {
+    const box = bounds(positions);
+    const node = svg.node();
+    if (!box || !node) return true;
+    const t = zoomTransform(node);
+    const [x0, y0] = t.invert([0, 0]);
+    const [x1, y1] = t.invert([viewWidth, viewHeight]);
+    return box.minX >= x0 && box.maxX <= x1 && box.minY >= y0 && box.maxY <= y1;
   }
 
   function zoomBy(factor: number) {
@@ -1118,6 +1204,11 @@ export function createSvgRenderer(
     focus,
     refocus,
     fit,
+    showsAll,
+    resize(width, height) {
+      viewWidth = width;
+      viewHeight = height;
+    },
     zoomBy,
     userMovedView: () => userMoved,
     destroy() {

@@ -23,6 +23,7 @@ import {
   Jump,
   Mono,
   Muted,
+  GoneNotice,
   Notice,
   RawInspect,
   Section,
@@ -141,13 +142,7 @@ export function ContainerBody({
   // The live topology is the truth about the container and its endpoints; the API adds the raw
   // inspect (and hostname), refetched whenever the topology changes this container.
   const container = topology.containers.find((c) => c.id === id);
-  if (!container) {
-    return (
-      <div className="px-4 py-3">
-        <Notice tone="info">This container is no longer on the engine.</Notice>
-      </div>
-    );
-  }
+  if (!container) return <GoneNotice what="container" />;
   const endpoints = endpointsOf(topology, container);
   const sandbox = topology.sandboxes.find((s) => s.id === container.sandboxId);
   const others = (sandbox?.containerIds ?? []).filter((cid) => cid !== container.id);

@@ -15,6 +15,7 @@ import {
   KeyValueTable,
   Mono,
   Muted,
+  GoneNotice,
   Notice,
   RawInspect,
   Section,
@@ -29,13 +30,7 @@ export function NetworkPanel({ topology, id, onSelect }: Props) {
   // The live topology is the truth about what exists and how it is attached; the API adds the
   // raw inspect, refetched whenever the topology changes this network.
   const network = topology.networks.find((n) => n.id === id);
-  if (!network) {
-    return (
-      <div className="px-4 py-3">
-        <Notice tone="info">This network is no longer on the engine.</Notice>
-      </div>
-    );
-  }
+  if (!network) return <GoneNotice what="network" />;
   const endpoints: NetworkDetails["endpoints"] = topology.endpoints
     .filter((e) => e.networkId === id)
     .map((e) => ({
@@ -64,11 +59,7 @@ export function NetworkPanel({ topology, id, onSelect }: Props) {
           <Notice tone="error">Details unavailable: {error.message}</Notice>
         </div>
       )}
-      {error?.status === 404 && (
-        <div className="px-4 pb-3">
-          <Notice tone="info">This network is no longer on the engine.</Notice>
-        </div>
-      )}
+      {error?.status === 404 && <GoneNotice what="network" />}
       <Section title="Network">
         <Facts
           rows={[

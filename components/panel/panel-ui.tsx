@@ -125,3 +125,12 @@ export function Notice({
 }) {
   return <div className={`rounded px-3 py-2 text-sm ring-1 ${NOTICE_TONES[tone]}`}>{children}</div>;
 }
+
+/** The panel of something that was removed while it was open. */
+export function GoneNotice({ what }: { what: "container" | "network" }) {
+  return (
+    <div className="px-4 py-3">
+      <Notice tone="info">This {what} is no longer on the engine.</Notice>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { docker } from "../support/docker-cli";
+import { docker, dockerQuietly } from "../support/docker-cli";
 import { startServer } from "../support/spawn-server";
 import { SseClient } from "../support/sse-client";
 
@@ -13,11 +13,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => {
   server?.stop();
-  try {
-    docker("network", "rm", NET);
-  } catch {
-    // already gone
-  }
+  dockerQuietly(["network", "rm", NET]);
 });
 
 type Health = { stream: { subscribers: number; upstreams: number } };

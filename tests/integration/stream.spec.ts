@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { Topology } from "@/lib/topology/types";
-import { docker, inspectContainer, inspectNetwork } from "../support/docker-cli";
+import { docker, dockerQuietly, inspectContainer, inspectNetwork } from "../support/docker-cli";
 import { TEST_BASE_URL } from "../support/server";
 import { comparable, SseClient } from "../support/sse-client";
 
@@ -14,7 +14,7 @@ const CTR = "nl-t-live-c1";
 let client: SseClient;
 
 test.beforeAll(async () => {
-  docker("rm", "-f", CTR);
+  dockerQuietly(["rm", "-f", CTR], ["network", "rm", NET]);
   client = await SseClient.open(TEST_BASE_URL);
   await client.waitFor(
     (c) => c.topology !== null && c.engineStatus === "up",
@@ -24,16 +24,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await client?.close();
-  for (const args of [
-    ["rm", "-f", CTR],
-    ["network", "rm", NET],
-  ]) {
-    try {
-      docker(...args);
-    } catch {
-      // already gone
-    }
-  }
+  dockerQuietly(["rm", "-f", CTR], ["network", "rm", NET]);
 });
 
 const patchCount = () => client.patches().length;

@@ -5,6 +5,17 @@ export function docker(...args: string[]): string {
   return execFileSync("docker", args, { encoding: "utf8" }).trim();
 }
 
+/** Run each docker command, ignoring failures: for removing what may already be gone. */
+export function dockerQuietly(...commands: string[][]): void {
+  for (const args of commands) {
+    try {
+      docker(...args);
+    } catch {
+      // already gone
+    }
+  }
+}
+
 type InspectEndpoint = {
   NetworkID: string;
   EndpointID: string;
