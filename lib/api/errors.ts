@@ -8,7 +8,10 @@ const statusOf = {
   bad_request: 400,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   internal_error: 500,
   engine_error: 502,
   engine_unreachable: 503,
@@ -26,17 +29,17 @@ export class ApiError extends Error {
   }
 }
 
-function engineStatusToCode(status: number): ErrorCode {
-  if (status === 400) return "bad_request";
-  if (status === 403) return "forbidden";
-  if (status === 404) return "not_found";
-  if (status === 409) return "conflict";
-  return "engine_error";
-}
+const codeOfRefusal: Record<EngineRequestError["kind"], ErrorCode> = {
+  invalid: "bad_request",
+  not_found: "not_found",
+  conflict: "conflict",
+  forbidden: "forbidden",
+  engine: "engine_error",
+};
 
 function describeZodError(err: ZodError): string {
   return err.issues
-    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`)
     .join("; ");
 }
 
@@ -45,7 +48,7 @@ function toApiError(err: unknown): ApiError {
   if (err instanceof ZodError) return new ApiError("bad_request", describeZodError(err));
   if (err instanceof EngineUnreachableError) return new ApiError("engine_unreachable", err.message);
   if (err instanceof EngineRequestError) {
-    return new ApiError(engineStatusToCode(err.statusCode), `Docker: ${err.message}`);
+    return new ApiError(codeOfRefusal[err.kind], `Docker: ${err.message}`);
   }
   console.error("[netlens] unexpected error", err);
   return new ApiError(
@@ -70,4 +73,13 @@ export function handle<Args extends unknown[]>(
       return errorResponse(err);
     }
   };
+}
+
+/** For routes that only change things: a GET gets a clear 405, not a page or a silent success. */
+export function methodNotAllowed(): Promise<Response> {
+  return Promise.resolve(
+    errorResponse(
+      new ApiError("method_not_allowed", "This route changes things: use POST with a JSON body."),
+    ),
+  );
 }

@@ -11,14 +11,43 @@ export class EngineUnreachableError extends Error {
   }
 }
 
+/** What a refusal from Docker means, whatever HTTP status Docker chose for it. */
+export type RefusalKind = "invalid" | "not_found" | "conflict" | "forbidden" | "engine";
+
+// Docker's statuses do not say what went wrong (a pool overlap is a 403, an address outside the
+// subnet a 500): its messages do.
+const REFUSALS: [RegExp, RefusalKind][] = [
+  [/pre-?defined/i, "forbidden"],
+  [
+    /overlaps|already exists|has active endpoints|already attached|sharing network namespace|is not connected to network/i,
+    "conflict",
+  ],
+  [
+    /invalid address|does not belong to any of this network|doesn't support multiple subnets|invalid|plugin .* not found/i,
+    "invalid",
+  ],
+];
+
+function refusalKind(statusCode: number, message: string): RefusalKind {
+  for (const [pattern, kind] of REFUSALS) if (pattern.test(message)) return kind;
+  if (statusCode === 404) return "not_found";
+  if (statusCode === 409) return "conflict";
+  if (statusCode === 400) return "invalid";
+  if (statusCode === 403) return "forbidden";
+  return "engine";
+}
+
 /** The engine answered with an HTTP error; `message` is Docker's own words. */
 export class EngineRequestError extends Error {
+  readonly kind: RefusalKind;
+
   constructor(
     readonly statusCode: number,
     message: string,
   ) {
     super(message);
     this.name = "EngineRequestError";
+    this.kind = refusalKind(statusCode, message);
   }
 }
 

@@ -170,7 +170,7 @@ function toEndpoint(net: EngineEndpointSettings, containerId: string, sandboxId:
   };
 }
 
-function toNetwork(n: EngineNetwork): Network {
+export function toNetwork(n: EngineNetwork): Network {
   return {
     id: n.Id,
     name: n.Name,

@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 
 // Ground truth comes from the docker CLI, not from Netlens's own code paths.
 export function docker(...args: string[]): string {
-  return execFileSync("docker", args, { encoding: "utf8" }).trim();
+  return execFileSync("docker", args, {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  }).trim();
 }
 
 /** Run each docker command, ignoring failures: for removing what may already be gone. */

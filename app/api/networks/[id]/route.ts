@@ -1,8 +1,9 @@
-// GET /api/networks/[id] — one network for its panel: model, attached endpoints, Docker's inspect.
+// GET /api/networks/[id] — one network for its panel; DELETE — remove it (refused when in use).
 import { NextResponse } from "next/server";
 import { ApiError, handle } from "@/lib/api/errors";
 import { refParams } from "@/lib/api/params";
 import { inspectNetwork } from "@/lib/docker/resources";
+import { removeNetworkChecked } from "@/lib/server/network-actions";
 import { currentTopology } from "@/lib/server/current-topology";
 import { findNetwork, networkEndpoints } from "@/lib/topology/details";
 
@@ -16,4 +17,10 @@ export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: str
   if (!network)
     throw new ApiError("not_found", `Network ${id} was removed while it was being read.`);
   return NextResponse.json({ network, endpoints: networkEndpoints(topology, network.id), inspect });
+});
+
+export const DELETE = handle(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const { id } = refParams.parse(await ctx.params);
+  await removeNetworkChecked(id);
+  return new Response(null, { status: 204 });
 });

@@ -1,0 +1,21 @@
+// POST /api/networks/prune — list ({dryRun:true}) or remove the networks nothing is attached to.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { readJson } from "@/lib/api/body";
+import { handle, methodNotAllowed } from "@/lib/api/errors";
+import { dockerRef } from "@/lib/api/params";
+import { pruneNetworks } from "@/lib/server/network-actions";
+
+export const dynamic = "force-dynamic";
+
+const pruneSchema = z.strictObject({
+  dryRun: z.boolean(),
+  networkIds: z.array(dockerRef).max(1000).optional(),
+});
+
+export const POST = handle(async (req: Request) => {
+  const { dryRun, networkIds } = await readJson(req, pruneSchema);
+  return NextResponse.json(await pruneNetworks(dryRun, networkIds));
+});
+
+export const GET = methodNotAllowed;
