@@ -5,7 +5,7 @@ import { TEST_BASE_URL, TEST_PORT } from "./tests/support/server";
 // Integration (API against the real engine) and e2e (real Chromium) share one production server.
 const BROWSER = { browserName: "chromium" as const, viewport: { width: 1600, height: 1000 } };
 /** E2E tests that change the shared engine while a page watches. */
-const LIVE_SPECS = ["**/live.spec.ts", "**/engine-fault.spec.ts"];
+const LIVE_SPECS = ["**/live.spec.ts", "**/engine-fault.spec.ts", "**/manage.spec.ts"];
 export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },

@@ -1,13 +1,18 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { formatClock } from "@/lib/graph/format";
-import { toGraphModel } from "@/lib/graph/graph-model";
+import { failedToStart, STOPPED_PREFIX, toGraphModel } from "@/lib/graph/graph-model";
 import { sameTarget, selectionForActivity, type GraphTarget } from "@/lib/graph/selection";
 import type { ActivityItem } from "@/lib/topology/describe-patch";
+import type { Topology } from "@/lib/topology/types";
 import { useTopologyStream, type EngineState } from "@/lib/use-topology-stream";
 import { ActivityFeed } from "./activity-feed";
+import { ConnectDialog, type ConnectIntent } from "./connect-dialog";
+import { CreateNetworkDialog } from "./create-network-dialog";
 import { Legend } from "./legend";
+import { ManageProvider, type ManageActions } from "./manage/manage-context";
+import { PruneDialog } from "./prune-dialog";
 import { ResourceTable } from "./resource-table";
 import { SidePanel } from "./side-panel";
 import { TopologyGraph, type FocusRequest } from "./topology-graph";
@@ -24,6 +29,24 @@ function unreachableText(engine: EngineState): string {
 }
 
 const LIVE_LABEL = { up: "Live", down: "Engine down", connecting: "Connecting…" } as const;
+
+/** How long to wait for something just created to arrive on the live stream before giving up. */
+const PENDING_MS = 10_000;
+
+type OpenDialog =
+  { kind: "create" } | { kind: "prune" } | { kind: "connect"; intent: ConnectIntent } | null;
+
+/** Something to select once the live topology has it (a network just created, a new endpoint). */
+type PendingSelection = { find(topology: Topology): GraphTarget | null; until: number };
+
+/** The container a sandbox node stands for when dropped on a network: its owner, the first. */
+function containerOfNode(topology: Topology, nodeId: string): string | undefined {
+  if (nodeId.startsWith(STOPPED_PREFIX)) return nodeId.slice(STOPPED_PREFIX.length);
+  return topology.sandboxes.find((s) => s.id === nodeId)?.containerIds[0];
+}
+
+const HEADER_BUTTON =
+  "rounded-md px-2.5 py-1 text-sm font-medium ring-1 outline-none focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-50";
 
 function WarningIcon({ className }: { className: string }) {
   // An SVG, not a glyph: the banner's text should be exactly the server's words.
@@ -42,6 +65,8 @@ export function Dashboard() {
   const [selection, setSelection] = useState<GraphTarget | null>(null);
   const [query, setQuery] = useState("");
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [pending, setPending] = useState<PendingSelection | null>(null);
 
   const model = useMemo(
     () => (topology ? toGraphModel(topology, { showStopped }) : null),
@@ -53,6 +78,66 @@ export function Dashboard() {
   }, []);
   const navigate = useCallback((target: GraphTarget) => setSelection(target), []);
   const close = useCallback(() => setSelection(null), []);
+  const closeDialog = useCallback(() => setDialog(null), []);
+
+  const focusOn = useCallback((target: GraphTarget) => {
+    setSelection(target);
+    setFocusRequest((previous) => ({
+      target,
+      seq: (previous?.seq ?? 0) + 1,
+      insetRight: SIDE_PANEL_INSET,
+    }));
+  }, []);
+
+  // A change made here arrives on the live stream a moment later; select its result then
+  // (while rendering the topology that has it, so the panel opens with the map that shows it).
+  const pendingTarget = pending && topology ? pending.find(topology) : null;
+  if (pendingTarget) {
+    setPending(null);
+    setSelection(pendingTarget);
+    setFocusRequest((previous) => ({
+      target: pendingTarget,
+      seq: (previous?.seq ?? 0) + 1,
+      insetRight: SIDE_PANEL_INSET,
+    }));
+  }
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => setPending(null), Math.max(0, pending.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [pending]);
+
+  const manage = useMemo<ManageActions>(
+    () => ({
+      enabled: engine.status === "up",
+      openConnect: (intent) => setDialog({ kind: "connect", intent }),
+      select: (target) => setSelection(target),
+      selectEndpointWhenReady: (containerId, networkId) =>
+        setPending({
+          until: Date.now() + PENDING_MS,
+          find: (t) => {
+            const sandboxId = t.containers.find((c) => c.id === containerId)?.sandboxId;
+            const endpoint = t.endpoints.find(
+              (e) =>
+                e.networkId === networkId &&
+                (e.containerId === containerId || (sandboxId != null && e.sandboxId === sandboxId)),
+            );
+            return endpoint ? { kind: "endpoint", id: endpoint.id } : null;
+          },
+        }),
+    }),
+    [engine.status],
+  );
+
+  const dropOnNetwork = useCallback(
+    (sandboxNodeId: string, networkId: string) => {
+      if (!topology || engine.status !== "up") return;
+      const containerId = containerOfNode(topology, sandboxNodeId);
+      if (!containerId) return;
+      setDialog({ kind: "connect", intent: { containerId, networkId, source: "drag" } });
+    },
+    [topology, engine.status],
+  );
 
   const showActivity = useCallback(
     (item: ActivityItem) => {
@@ -78,180 +163,272 @@ export function Dashboard() {
   // The stream itself broke (or has not opened yet) while a map is shown: it may be out of date.
   const reconnecting = engine.status === "connecting" && topology !== null;
   const stoppedCount = topology?.containers.filter((c) => c.sandboxId === null).length ?? 0;
+  const failed = topology?.containers.filter(failedToStart) ?? [];
+  const canChange = topology !== null && engine.status === "up";
 
   return (
-    <div className="flex h-screen min-h-[600px] flex-col bg-slate-950">
-      <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-800 bg-slate-900/70 px-4 py-2.5">
-        <div className="flex items-baseline gap-3">
-          <h1 className="text-lg font-semibold tracking-tight text-slate-50">
-            <span className="text-sky-400">◉</span> Netlens
-          </h1>
-          <span className="hidden text-xs text-slate-500 sm:inline">Docker network map · CNM</span>
-        </div>
-        <span
-          data-testid="live-status"
-          data-status={engine.status}
-          role="status"
-          title={
-            engine.status === "up"
-              ? "Following the engine's events: changes appear as they happen"
-              : (engine.message ?? "Connecting to the live feed")
-          }
-          className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${
-            engine.status === "up"
-              ? "bg-emerald-500/10 text-emerald-300 ring-emerald-500/30"
-              : down
-                ? "bg-rose-500/10 text-rose-300 ring-rose-500/40"
-                : "bg-slate-500/10 text-slate-300 ring-slate-500/30"
-          }`}
-        >
-          <span aria-hidden className="relative flex h-2 w-2">
-            {engine.status === "up" && (
-              <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:hidden" />
-            )}
-            <span
-              className={`relative inline-flex h-2 w-2 rounded-full ${
-                engine.status === "up"
-                  ? "bg-emerald-400"
-                  : down
-                    ? "bg-rose-500"
-                    : "animate-pulse bg-slate-400"
-              }`}
-            />
-          </span>
-          {reconnecting && engine.message ? "Reconnecting…" : LIVE_LABEL[engine.status]}
-        </span>
-        <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="engine-info">
-          {topology ? (
-            <span className="truncate text-slate-300">
-              <span className="font-medium text-slate-100">{topology.engine.name}</span>
-              <span className="text-slate-500"> · </span>Docker {topology.engine.serverVersion}
-              <span className="text-slate-500"> · API {topology.engine.apiVersion}</span>
+    <ManageProvider value={manage}>
+      <div className="flex h-screen min-h-[600px] flex-col bg-slate-950">
+        <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-800 bg-slate-900/70 px-4 py-2.5">
+          <div className="flex items-baseline gap-3">
+            <h1 className="text-lg font-semibold tracking-tight text-slate-50">
+              <span className="text-sky-400">◉</span> Netlens
+            </h1>
+            <span className="hidden text-xs text-slate-500 sm:inline">
+              Docker network map · CNM
             </span>
-          ) : (
-            <span className="text-slate-500">{down ? "engine unreachable" : "connecting…"}</span>
-          )}
-        </div>
-        <div className="ml-auto flex items-center gap-4 text-sm">
-          {asOf && (
-            <span className="hidden text-xs text-slate-500 md:inline" title={asOf}>
-              {engine.status === "up" ? "updated" : "as of"} {formatClock(asOf)}
-            </span>
-          )}
-          <label className="flex cursor-pointer items-center gap-2 text-slate-300 select-none">
-            <input
-              type="checkbox"
-              data-testid="toggle-stopped"
-              checked={showStopped}
-              onChange={(event) => setShowStopped(event.target.checked)}
-              className="h-4 w-4 cursor-pointer accent-sky-500"
-            />
-            Show stopped
-            {stoppedCount > 0 && <span className="text-xs text-slate-500">({stoppedCount})</span>}
-          </label>
-        </div>
-      </header>
-
-      {down && topology && (
-        <div
-          role="alert"
-          data-testid="engine-down-banner"
-          className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
-        >
-          <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
-          <div className="min-w-0">
-            <p className="font-medium" data-testid="engine-down-title">
-              Docker engine unreachable — showing state as of {asOf ? formatClock(asOf) : "—"}
-            </p>
-            {engine.message && (
-              <p className="font-mono text-xs break-words text-rose-300/80">{engine.message}</p>
-            )}
           </div>
-        </div>
-      )}
-      {down && !topology && (
-        <div
-          role="alert"
-          data-testid="engine-error"
-          className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
-        >
-          <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
-          <div className="min-w-0">
-            <p className="font-mono text-[12.5px] break-words">{unreachableText(engine)}</p>
-            <p className="text-xs text-rose-300/80">
-              Retrying; the map appears as soon as the engine answers.
-            </p>
-          </div>
-        </div>
-      )}
-
-      <main className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[minmax(420px,68vh)_auto] overflow-y-auto lg:grid-cols-[minmax(0,1fr)_minmax(340px,26vw)] lg:grid-rows-1 lg:overflow-hidden">
-        <section aria-label="Topology graph" className="flex min-h-0 flex-col">
-          <div className="relative min-h-0 flex-1 overflow-hidden">
-            {model && topology ? (
-              <div
-                className={`absolute inset-0 transition-[opacity,filter] duration-500 ${
-                  down ? "opacity-40 grayscale" : reconnecting ? "opacity-70" : ""
+          <span
+            data-testid="live-status"
+            data-status={engine.status}
+            role="status"
+            title={
+              engine.status === "up"
+                ? "Following the engine's events: changes appear as they happen"
+                : (engine.message ?? "Connecting to the live feed")
+            }
+            className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${
+              engine.status === "up"
+                ? "bg-emerald-500/10 text-emerald-300 ring-emerald-500/30"
+                : down
+                  ? "bg-rose-500/10 text-rose-300 ring-rose-500/40"
+                  : "bg-slate-500/10 text-slate-300 ring-slate-500/30"
+            }`}
+          >
+            <span aria-hidden className="relative flex h-2 w-2">
+              {engine.status === "up" && (
+                <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:hidden" />
+              )}
+              <span
+                className={`relative inline-flex h-2 w-2 rounded-full ${
+                  engine.status === "up"
+                    ? "bg-emerald-400"
+                    : down
+                      ? "bg-rose-500"
+                      : "animate-pulse bg-slate-400"
                 }`}
-                data-engine={engine.status}
-              >
-                <TopologyGraph
-                  model={model}
-                  revision={topology.generatedAt}
-                  selection={selection}
-                  onSelect={select}
-                  focusRequest={focusRequest}
-                />
-              </div>
+              />
+            </span>
+            {reconnecting && engine.message ? "Reconnecting…" : LIVE_LABEL[engine.status]}
+          </span>
+          <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="engine-info">
+            {topology ? (
+              <span className="truncate text-slate-300">
+                <span className="font-medium text-slate-100">{topology.engine.name}</span>
+                <span className="text-slate-500"> · </span>Docker {topology.engine.serverVersion}
+                <span className="text-slate-500"> · API {topology.engine.apiVersion}</span>
+              </span>
             ) : (
-              <div className="flex h-full items-center justify-center text-sm text-slate-500">
-                {!down ? (
-                  <span className="flex items-center gap-3" data-testid="loading">
-                    <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-600 border-t-sky-400" />
-                    Reading the topology from the Docker engine…
-                  </span>
-                ) : (
-                  <span>No topology to show yet.</span>
-                )}
-              </div>
+              <span className="text-slate-500">{down ? "engine unreachable" : "connecting…"}</span>
             )}
-            {topology && selection && (
-              <div className="absolute top-3 right-14 bottom-3 w-[380px] max-w-[calc(100%-4.5rem)]">
-                <SidePanel
+          </div>
+          <div className="flex items-center gap-2">
+            <button
+              type="button"
+              data-testid="new-network"
+              disabled={!canChange}
+              title={canChange ? "docker network create" : "Needs a reachable engine"}
+              onClick={() => setDialog({ kind: "create" })}
+              className={`${HEADER_BUTTON} bg-sky-600/90 text-white ring-sky-500/40 hover:bg-sky-500`}
+            >
+              + New network
+            </button>
+            <button
+              type="button"
+              data-testid="prune-open"
+              disabled={!canChange}
+              title={
+                canChange ? "docker network prune, with a preview" : "Needs a reachable engine"
+              }
+              onClick={() => setDialog({ kind: "prune" })}
+              className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
+            >
+              Prune unused…
+            </button>
+          </div>
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            {asOf && (
+              <span className="hidden text-xs text-slate-500 md:inline" title={asOf}>
+                {engine.status === "up" ? "updated" : "as of"} {formatClock(asOf)}
+              </span>
+            )}
+            <label className="flex cursor-pointer items-center gap-2 text-slate-300 select-none">
+              <input
+                type="checkbox"
+                data-testid="toggle-stopped"
+                checked={showStopped}
+                onChange={(event) => setShowStopped(event.target.checked)}
+                className="h-4 w-4 cursor-pointer accent-sky-500"
+              />
+              Show stopped
+              {stoppedCount > 0 && <span className="text-xs text-slate-500">({stoppedCount})</span>}
+            </label>
+          </div>
+        </header>
+
+        {down && topology && (
+          <div
+            role="alert"
+            data-testid="engine-down-banner"
+            className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
+          >
+            <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
+            <div className="min-w-0">
+              <p className="font-medium" data-testid="engine-down-title">
+                Docker engine unreachable — showing state as of {asOf ? formatClock(asOf) : "—"}
+              </p>
+              {engine.message && (
+                <p className="font-mono text-xs break-words text-rose-300/80">{engine.message}</p>
+              )}
+            </div>
+          </div>
+        )}
+        {failed.length > 0 && (
+          <div
+            role="status"
+            data-testid="failed-notice"
+            className="flex items-start gap-3 border-b border-rose-900/60 bg-rose-950/50 px-4 py-1.5 text-sm text-rose-100"
+          >
+            <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
+            <div className="min-w-0 space-y-0.5">
+              {failed.slice(0, 3).map((c) => (
+                <p key={c.id} className="truncate" title={c.error ?? undefined}>
+                  <button
+                    type="button"
+                    data-testid="failed-container"
+                    data-name={c.name}
+                    onClick={() => focusOn({ kind: "container", id: c.id })}
+                    className="font-semibold underline decoration-rose-400/50 underline-offset-2 hover:decoration-rose-200"
+                  >
+                    {c.name}
+                  </button>{" "}
+                  <span className="text-rose-200/80">could not start ({c.state}):</span>{" "}
+                  <span className="font-mono text-[12px]">{c.error}</span>
+                </p>
+              ))}
+              {failed.length > 3 && (
+                <p className="text-xs text-rose-300/80">
+                  and {failed.length - 3} more, marked ⚠ in the table and the map
+                </p>
+              )}
+            </div>
+          </div>
+        )}
+        {down && !topology && (
+          <div
+            role="alert"
+            data-testid="engine-error"
+            className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
+          >
+            <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
+            <div className="min-w-0">
+              <p className="font-mono text-[12.5px] break-words">{unreachableText(engine)}</p>
+              <p className="text-xs text-rose-300/80">
+                Retrying; the map appears as soon as the engine answers.
+              </p>
+            </div>
+          </div>
+        )}
+
+        <main className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[minmax(420px,68vh)_auto] overflow-y-auto lg:grid-cols-[minmax(0,1fr)_minmax(340px,26vw)] lg:grid-rows-1 lg:overflow-hidden">
+          <section aria-label="Topology graph" className="flex min-h-0 flex-col">
+            <div className="relative min-h-0 flex-1 overflow-hidden">
+              {model && topology ? (
+                <div
+                  className={`absolute inset-0 transition-[opacity,filter] duration-500 ${
+                    down ? "opacity-40 grayscale" : reconnecting ? "opacity-70" : ""
+                  }`}
+                  data-engine={engine.status}
+                >
+                  <TopologyGraph
+                    model={model}
+                    revision={topology.generatedAt}
+                    selection={selection}
+                    onSelect={select}
+                    onDropOnNetwork={dropOnNetwork}
+                    focusRequest={focusRequest}
+                  />
+                </div>
+              ) : (
+                <div className="flex h-full items-center justify-center text-sm text-slate-500">
+                  {!down ? (
+                    <span className="flex items-center gap-3" data-testid="loading">
+                      <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-600 border-t-sky-400" />
+                      Reading the topology from the Docker engine…
+                    </span>
+                  ) : (
+                    <span>No topology to show yet.</span>
+                  )}
+                </div>
+              )}
+              {topology && selection && (
+                <div className="absolute top-3 right-14 bottom-3 w-[380px] max-w-[calc(100%-4.5rem)]">
+                  <SidePanel
+                    topology={topology}
+                    selection={selection}
+                    onSelect={navigate}
+                    onClose={close}
+                  />
+                </div>
+              )}
+            </div>
+            {/* Below the map rather than over it, so it never hides a node. */}
+            <div className="border-t border-slate-800 bg-slate-900/60">
+              <Legend />
+            </div>
+          </section>
+          <div className="flex min-h-0 flex-col border-t border-slate-800 bg-slate-900/40 lg:border-t-0 lg:border-l">
+            <section
+              aria-label="Networks and containers"
+              className={`min-h-0 flex-1 transition-opacity ${down ? "opacity-50" : ""}`}
+            >
+              {topology ? (
+                <ResourceTable
                   topology={topology}
+                  showStopped={showStopped}
                   selection={selection}
                   onSelect={navigate}
-                  onClose={close}
+                  query={query}
+                  onQueryChange={setQuery}
                 />
-              </div>
-            )}
+              ) : (
+                <div className="p-4 text-sm text-slate-500">No data yet.</div>
+              )}
+            </section>
+            <ActivityFeed items={activity} onSelect={showActivity} />
           </div>
-          {/* Below the map rather than over it, so it never hides a node. */}
-          <div className="border-t border-slate-800 bg-slate-900/60">
-            <Legend />
-          </div>
-        </section>
-        <div className="flex min-h-0 flex-col border-t border-slate-800 bg-slate-900/40 lg:border-t-0 lg:border-l">
-          <section
-            aria-label="Networks and containers"
-            className={`min-h-0 flex-1 transition-opacity ${down ? "opacity-50" : ""}`}
-          >
-            {topology ? (
-              <ResourceTable
-                topology={topology}
-                showStopped={showStopped}
-                selection={selection}
-                onSelect={navigate}
-                query={query}
-                onQueryChange={setQuery}
-              />
-            ) : (
-              <div className="p-4 text-sm text-slate-500">No data yet.</div>
-            )}
-          </section>
-          <ActivityFeed items={activity} onSelect={showActivity} />
-        </div>
-      </main>
-    </div>
+        </main>
+        {topology && dialog?.kind === "create" && (
+          <CreateNetworkDialog
+            networks={topology.networks}
+            onClose={closeDialog}
+            onCreated={(network) => {
+              setDialog(null);
+              setPending({
+                until: Date.now() + PENDING_MS,
+                find: (t) =>
+                  t.networks.some((n) => n.id === network.id)
+                    ? { kind: "network", id: network.id }
+                    : null,
+              });
+            }}
+          />
+        )}
+        {topology && dialog?.kind === "prune" && (
+          <PruneDialog containers={topology.containers} onClose={closeDialog} />
+        )}
+        {topology && dialog?.kind === "connect" && (
+          <ConnectDialog
+            topology={topology}
+            intent={dialog.intent}
+            onClose={closeDialog}
+            onConnected={(containerId, networkId) => {
+              setDialog(null);
+              manage.selectEndpointWhenReady(containerId, networkId);
+            }}
+          />
+        )}
+      </div>
+    </ManageProvider>
   );
 }

@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { driverStyleOf } from "@/lib/graph/drivers";
 import { describeStatus, findContainerByRef, shortId, stripCidr } from "@/lib/graph/format";
+import { failedToStart } from "@/lib/graph/graph-model";
 import { createSearchIndex } from "@/lib/graph/search";
 import { containerIsSelected, type GraphTarget } from "@/lib/graph/selection";
 import { HOST_SANDBOX_ID, type Container, type Topology } from "@/lib/topology/types";
@@ -72,7 +73,8 @@ export function ResourceTable({
     .filter(index.networkMatches)
     .sort((a, b) => a.name.localeCompare(b.name));
   const containers = topology.containers
-    .filter((c) => showStopped || c.sandboxId !== null)
+    // A container Docker could not start is listed even with Show stopped off: it is news.
+    .filter((c) => showStopped || c.sandboxId !== null || failedToStart(c))
     .filter(index.containerMatches)
     .sort((a, b) => a.name.localeCompare(b.name));
   const now = Date.parse(topology.generatedAt);
@@ -198,9 +200,14 @@ export function ResourceTable({
                   data-name={c.name}
                   data-id={c.id}
                   data-state={c.state}
+                  data-failed={failedToStart(c) ? "true" : undefined}
                   aria-selected={isSelected}
                   className={`${rowBase} ${isSelected ? selected : ""} ${
-                    c.sandboxId === null ? "opacity-60" : ""
+                    failedToStart(c)
+                      ? "bg-rose-950/30 shadow-[inset_2px_0_0_0_#f43f5e]"
+                      : c.sandboxId === null
+                        ? "opacity-60"
+                        : ""
                   }`}
                   {...rowKeys(() => onSelect({ kind: "container", id: c.id }))}
                 >
@@ -213,6 +220,7 @@ export function ResourceTable({
                       <span className="truncate font-medium text-slate-100">{c.name}</span>
                       {(c.networkWarning || c.error) && (
                         <span
+                          data-testid="container-issue-marker"
                           className={c.error ? "text-rose-400" : "text-amber-400"}
                           title={c.error ?? c.networkWarning ?? undefined}
                           aria-label={c.error ? "error" : "network warning"}
@@ -234,7 +242,13 @@ export function ResourceTable({
                     {c.image}
                   </td>
                   <td className="truncate py-1.5 pr-3 font-mono text-[11.5px] text-slate-300">
-                    {addressSummary(topology, c)}
+                    {failedToStart(c) ? (
+                      <span className="font-sans text-rose-300" title={c.error ?? undefined}>
+                        failed to start
+                      </span>
+                    ) : (
+                      addressSummary(topology, c)
+                    )}
                   </td>
                 </tr>
               );

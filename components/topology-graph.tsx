@@ -22,6 +22,8 @@ type Props = {
   revision: string;
   selection: GraphTarget | null;
   onSelect(target: GraphTarget): void;
+  /** A sandbox box (its node id) dropped onto a network hub (its id). */
+  onDropOnNetwork?(sandboxId: string, networkId: string): void;
   focusRequest?: FocusRequest | null;
 };
 
@@ -30,20 +32,30 @@ type Props = {
  * created once, fed new models as they arrive and destroyed on unmount, so live updates never
  * re-render (or reset) the nodes a person is looking at or dragging.
  */
-export function TopologyGraph({ model, revision, selection, onSelect, focusRequest }: Props) {
+export function TopologyGraph({
+  model,
+  revision,
+  selection,
+  onSelect,
+  onDropOnNetwork,
+  focusRequest,
+}: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const graphRef = useRef<TopologyGraphInstance | null>(null);
   // The graph outlives renders; it calls whatever onSelect is current, not the first one.
   const onSelectRef = useRef(onSelect);
+  const onDropRef = useRef(onDropOnNetwork);
   useEffect(() => {
     onSelectRef.current = onSelect;
-  }, [onSelect]);
+    onDropRef.current = onDropOnNetwork;
+  }, [onSelect, onDropOnNetwork]);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const graph = createTopologyGraph(container, {
       onSelect: (target) => onSelectRef.current(target),
+      onDropOnNetwork: (sandboxId, networkId) => onDropRef.current?.(sandboxId, networkId),
     });
     graphRef.current = graph;
     return () => {

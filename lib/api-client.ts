@@ -29,16 +29,17 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
   );
 }
 
-/** GET a JSON resource; throws ApiError carrying the API's {code,message} and the HTTP status. */
-export async function fetchJson<T>(url: string): Promise<T> {
-  let response: Response;
+async function send(url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
+    return await fetch(url, { ...init, cache: "no-store" });
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new ApiError("network_error", `Netlens API unreachable (${url}): ${reason}`, 0);
   }
+}
 
+/** The response's JSON body (undefined when empty), or the API's error as an ApiError. */
+async function readBody(url: string, response: Response): Promise<unknown> {
   const text = await response.text();
   let body: unknown = undefined;
   try {
@@ -57,11 +58,38 @@ export async function fetchJson<T>(url: string): Promise<T> {
       response.status,
     );
   }
+  return body;
+}
+
+/** GET a JSON resource; throws ApiError carrying the API's {code,message} and the HTTP status. */
+export async function fetchJson<T>(url: string): Promise<T> {
+  const response = await send(url, { headers: { accept: "application/json" } });
+  const body = await readBody(url, response);
   if (body === undefined) {
     throw new ApiError("bad_response", `${url} answered without a JSON body`, response.status);
   }
   // The API's types are the contract; validating it again here would duplicate the server's job.
   return body as T;
+}
+
+/**
+ * A JSON mutation (POST or DELETE). Resolves to the response's JSON body, or undefined for an
+ * empty one (204); throws ApiError with the API's {code,message} and the HTTP status.
+ */
+export async function mutate<T = undefined>(
+  method: "POST" | "DELETE",
+  url: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await send(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // The API's types are the contract; validating it again here would duplicate the server's job.
+  return (await readBody(url, response)) as T;
 }
 
 const RETRY_STEP_MS = 3000;

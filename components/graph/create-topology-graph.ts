@@ -22,7 +22,11 @@ export interface TopologyGraph {
   destroy(): void;
 }
 
-export type TopologyGraphOptions = { onSelect(target: GraphTarget): void };
+export type TopologyGraphOptions = {
+  onSelect(target: GraphTarget): void;
+  /** A sandbox box (its node id) dropped onto a network's hub: connect its owner container. */
+  onDropOnNetwork?(sandboxId: string, networkId: string): void;
+};
 
 export function createTopologyGraph(
   container: HTMLElement,
@@ -33,6 +37,11 @@ export function createTopologyGraph(
     onSelect: (target) => options.onSelect(target),
     onPin: (id, x, y) => layout.pin(id, x, y),
     onRelease: (id) => layout.release(id),
+    isPinned: (id) => layout.isPinned(id),
+    holdStill: (ids) => (ids ? layout.hold(ids) : layout.unhold()),
+    onDropOnNetwork: options.onDropOnNetwork
+      ? (sandboxId, networkId) => options.onDropOnNetwork?.(sandboxId, networkId)
+      : undefined,
   });
   let fitted = false;
   /** Set when the map changed shape; a drag settling must not yank the view away. */

@@ -106,4 +106,24 @@ describe("force layout", () => {
     expect(layout.isPinned(id)).toBe(false);
     layout.stop();
   });
+
+  it("holds the hubs a box is dragged onto still, without counting them as pinned", () => {
+    const layout = createForceLayout({ animate: false });
+    const { nodes, links } = inputs(toGraphModel(lab, { showStopped: false }));
+    layout.update(nodes, links);
+    const hub = nodes.find((n) => n.kind === "network")!;
+    const box = nodes.find((n) => n.kind === "sandbox")!;
+    const at = { ...snapshot(layout.positions()).get(hub.id)! };
+    layout.hold([hub.id]);
+    // The dragged box sits right on the hub: the collision would push an unheld hub away.
+    layout.pin(box.id, at.x, at.y);
+    layout.settle();
+    expect(snapshot(layout.positions()).get(hub.id)).toEqual(at);
+    expect(layout.isPinned(hub.id)).toBe(false);
+    layout.unhold();
+    layout.release(box.id);
+    layout.settle();
+    expect(snapshot(layout.positions()).get(hub.id)).not.toEqual(at);
+    layout.stop();
+  });
 });

@@ -45,6 +45,12 @@ export interface ForceLayout {
   pin(id: string, x: number, y: number): void;
   release(id: string): void;
   isPinned(id: string): boolean;
+  /**
+   * Keep these nodes where they are until `unhold()`, e.g. the hubs a box is being dragged
+   * towards: pushed aside by it, they would flee from under the pointer. Not a person's pin.
+   */
+  hold(ids: Iterable<string>): void;
+  unhold(): void;
   stop(): void;
 }
 
@@ -140,6 +146,8 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
   const moving = new Set<string>();
   /** Nodes held still (fx/fy) while those settle; distinct from what a person pinned. */
   const anchored = new Set<string>();
+  /** Nodes held still while something is dragged towards them (see hold()). */
+  const held = new Set<string>();
   let dragCoolTimer: ReturnType<typeof setTimeout> | undefined;
 
   const linkForce = forceLink<SimNode, SimLink>()
@@ -405,7 +413,28 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
     },
     pin,
     release,
-    isPinned: (id) => byId.get(id)?.fx != null && !anchored.has(id),
+    isPinned: (id) => byId.get(id)?.fx != null && !anchored.has(id) && !held.has(id),
+    hold(ids) {
+      for (const id of ids) {
+        const node = byId.get(id);
+        // A node already held by something else keeps that; releasing it is not ours to do.
+        if (!node || (node.fx != null && !anchored.has(id)) || held.has(id)) continue;
+        anchored.delete(id);
+        node.fx = node.x;
+        node.fy = node.y;
+        held.add(id);
+      }
+    },
+    unhold() {
+      for (const id of held) {
+        const node = byId.get(id);
+        if (node) {
+          node.fx = null;
+          node.fy = null;
+        }
+      }
+      held.clear();
+    },
     stop() {
       disposed = true;
       clearTimeout(dragCoolTimer);

@@ -2,6 +2,7 @@
 // It never decides where anything goes; positions come from the layout on every tick.
 import {
   drag,
+  pointer,
   select,
   zoom,
   zoomIdentity,
@@ -42,6 +43,15 @@ export type RendererCallbacks = {
   onPin(id: string, x: number, y: number): void;
   /** Double-clicking a pinned node hands it back to the layout. */
   onRelease(id: string): void;
+  /** Whether a person has pinned the node (so a cancelled drag can leave it as it was). */
+  isPinned?(id: string): boolean;
+  /**
+   * A sandbox box was dropped onto a network's hub: a request to connect it. The box goes back
+   * to where the drag started; without this callback a drop on a hub pins the box like any other.
+   */
+  onDropOnNetwork?(sandboxId: string, networkId: string): void;
+  /** Keep these nodes still while a box is dragged towards them; null lets them go again. */
+  holdStill?(ids: string[] | null): void;
 };
 
 export type Size = { width: number; height: number };
@@ -113,6 +123,7 @@ const TEXT = "#e2e8f0";
 const MUTED = "#94a3b8";
 const PORTS_COLOR = "#fbbf24";
 const SELECT_COLOR = "#f8fafc";
+const FAILED_STROKE = "#f87171";
 const DIM_OPACITY = 0.22;
 
 /** How long a removed node or link takes to fade out. */
@@ -133,12 +144,22 @@ const STATE_COLORS: Record<string, string> = {
   dead: "#ef4444",
 };
 
+function stoppedOpacity(node: GraphNode): number {
+  return failedNode(node) ? 0.9 : 0.5;
+}
+
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** A stopped container Docker could not start: drawn in red, not dimmed, so it is seen. */
+function failedNode(node: GraphNode): boolean {
+  return node.kind === "sandbox" && node.stopped && (node.containerIssues[0] ?? null) !== null;
+}
+
 function sandboxHeader(node: SandboxNode): string | null {
   if (node.title) return node.title;
+  if (failedNode(node)) return `${node.containerStates[0] ?? "stopped"} · failed to start`;
   if (node.sandboxKind === "stopped") return node.containerStates[0] ?? "stopped";
   if (node.containerIds.length > 1) return "shared network namespace";
   return null;
@@ -351,19 +372,93 @@ export function createSvgRenderer(
     PortLink
   >("text.port-label");
 
+  /** Where the node being dragged started, and whether it was pinned there. */
+  let dragOrigin: { id: string; x: number; y: number; pinned: boolean; moved: boolean } | null =
+    null;
+  /** The network hub a dragged sandbox is over: dropping it there asks to connect. */
+  let dropTarget: string | null = null;
+
+  /** The network whose hub is under `p` (graph coordinates), nearest first; null when none. */
+  function hubAt(p: Point): string | null {
+    // A little more than the hub itself: a hub is small at low zoom and a box covers it.
+    const reach = HUB_R + 10;
+    let best: { id: string; distance: number } | null = null;
+    for (const node of model.nodes) {
+      if (node.kind !== "network") continue;
+      const at = lastPositions.get(node.id);
+      if (!at) continue;
+      const distance = Math.hypot(at.x - p.x, at.y - p.y);
+      if (distance <= reach && (!best || distance < best.distance))
+        best = { id: node.id, distance };
+    }
+    return best?.id ?? null;
+  }
+
+  function setDropTarget(id: string | null) {
+    if (id === dropTarget) return;
+    dropTarget = id;
+    nodeSel
+      .classed("nl-drop-target", (d) => d.id === id)
+      .attr("data-drop-target", (d) => (d.id === id ? "true" : null));
+  }
+
+  type DragEvent = { x: number; y: number; sourceEvent: unknown };
+  /** The pointer in graph coordinates; the dragged node's centre when there is none (touch). */
+  function dragPoint(event: DragEvent): Point {
+    const layer = nodeLayer.node();
+    if (layer && event.sourceEvent instanceof MouseEvent) {
+      const [x, y] = pointer(event.sourceEvent, layer);
+      if (Number.isFinite(x) && Number.isFinite(y)) return { x, y };
+    }
+    return { x: event.x, y: event.y };
+  }
+
+  const canDropOnNetwork = (d: GraphNode) =>
+    d.kind === "sandbox" && callbacks.onDropOnNetwork !== undefined;
+
   const dragBehavior = drag<SVGGElement, GraphNode>()
     .clickDistance(4)
     .subject((_event, d) => {
       const p = lastPositions.get(d.id) ?? { x: 0, y: 0 };
       return { x: p.x, y: p.y };
     })
-    .on("start", function () {
+    .on("start", function (_event, d) {
       focused = null;
+      const p = lastPositions.get(d.id) ?? { x: 0, y: 0 };
+      dragOrigin = {
+        id: d.id,
+        x: p.x,
+        y: p.y,
+        pinned: callbacks.isPinned?.(d.id) ?? false,
+        moved: false,
+      };
       select(this).style("cursor", "grabbing");
     })
-    .on("drag", (event: { x: number; y: number }, d) => callbacks.onPin(d.id, event.x, event.y))
-    .on("end", function () {
+    .on("drag", (event: DragEvent, d) => {
+      callbacks.onPin(d.id, event.x, event.y);
+      const origin = dragOrigin;
+      // A click with a jittery hand is not a drop, even on a box that sits over a hub.
+      if (origin && !origin.moved && Math.hypot(event.x - origin.x, event.y - origin.y) > 4) {
+        origin.moved = true;
+        // The box pushes what it nears aside; the hubs it may be dropped on must stay put.
+        if (canDropOnNetwork(d)) {
+          callbacks.holdStill?.(model.nodes.filter((n) => n.kind === "network").map((n) => n.id));
+        }
+      }
+      if (canDropOnNetwork(d) && origin?.moved) setDropTarget(hubAt(dragPoint(event)));
+    })
+    .on("end", function (event: DragEvent, d) {
       select(this).style("cursor", "pointer");
+      const hub = canDropOnNetwork(d) ? hubAt(dragPoint(event)) : null;
+      const origin = dragOrigin;
+      dragOrigin = null;
+      setDropTarget(null);
+      if (origin?.moved && canDropOnNetwork(d)) callbacks.holdStill?.(null);
+      if (!hub || !origin || origin.id !== d.id || !origin.moved) return;
+      // Dropped on a hub: a request, not a move. The box goes back where it was, as it was.
+      callbacks.onPin(d.id, origin.x, origin.y);
+      if (!origin.pinned) callbacks.onRelease(d.id);
+      callbacks.onDropOnNetwork?.(d.id, hub);
     });
 
   function activate<E extends SVGElement, D>(
@@ -480,7 +575,8 @@ export function createSvgRenderer(
     g.attr("data-testid", "graph-sandbox")
       .attr("data-id", node.id)
       .attr("data-kind", node.sandboxKind)
-      .attr("opacity", node.stopped ? 0.5 : null);
+      .attr("data-failed", failedNode(node) ? "true" : null)
+      .attr("opacity", node.stopped ? stoppedOpacity(node) : null);
 
     g.selectAll("title")
       .data([null])
@@ -503,7 +599,7 @@ export function createSvgRenderer(
       .attr("height", size.height)
       .attr("rx", 7)
       .attr("fill", isHost ? HOST_FILL : BOX_FILL)
-      .attr("stroke", isHost ? HOST_STROKE : BOX_STROKE)
+      .attr("stroke", isHost ? HOST_STROKE : failedNode(node) ? FAILED_STROKE : BOX_STROKE)
       .attr("stroke-width", isHost ? 1.8 : 1.2)
       .attr("stroke-dasharray", node.stopped ? "5 4" : null);
 
@@ -1046,7 +1142,7 @@ export function createSvgRenderer(
     const nodeOpacity = (d: GraphNode) =>
       !active || related.nodes.has(d.id)
         ? d.kind === "sandbox" && d.stopped
-          ? 0.5
+          ? stoppedOpacity(d)
           : 1
         : DIM_OPACITY;
     const linkOpacity = (d: GraphLink) => (!active || related.links.has(d.id) ? null : DIM_OPACITY);

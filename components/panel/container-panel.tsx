@@ -18,6 +18,7 @@ import {
   type Topology,
 } from "@/lib/topology/types";
 import { useContainerDetails } from "@/lib/use-container-details";
+import { ConnectContainerAction } from "../manage/panel-actions";
 import {
   Facts,
   Jump,
@@ -214,10 +215,20 @@ export function ContainerBody({
         </div>
       )}
       {container.error && (
-        <div className="px-4 pb-3" data-testid="container-error">
+        <div className="px-4 pb-3" data-testid="container-error" role="alert">
           <Notice tone="error">
-            <span className="font-semibold">Docker reported an error: </span>
-            {container.error}
+            <p className="font-semibold">
+              {container.sandboxId === null
+                ? `Docker could not start ${container.name}`
+                : "Docker reported an error"}
+            </p>
+            <p className="mt-1 font-mono text-[12.5px] break-words">{container.error}</p>
+            {container.sandboxId === null && container.networkNames.length > 0 && (
+              <p className="mt-1.5 text-xs text-rose-200/80">
+                It stays {container.state} with no network namespace. Networks it is configured for:{" "}
+                {container.networkNames.join(", ")}.
+              </p>
+            )}
           </Notice>
         </div>
       )}
@@ -265,6 +276,7 @@ export function ContainerBody({
           )}
         </Section>
       )}
+      {!embedded && <ConnectContainerAction topology={topology} container={container} />}
       <Section title="Published ports">
         {published.length === 0 ? (
           <p className="text-sm text-slate-500">
@@ -324,6 +336,7 @@ export function SandboxPanel({
   const endpoints = topology.endpoints.filter((e) => e.sandboxId === id);
   const isHost = sandbox.kind === "host";
   const owner = sandbox.containerIds[0];
+  const ownerContainer = isHost ? undefined : (members[0] ?? undefined);
 
   return (
     <>
@@ -375,6 +388,7 @@ export function SandboxPanel({
       <Section title={`Endpoints (${endpoints.length})`}>
         <EndpointList endpoints={endpoints} topology={topology} onSelect={onSelect} />
       </Section>
+      {ownerContainer && <ConnectContainerAction topology={topology} container={ownerContainer} />}
       {!isHost && owner && (
         <ContainerBody topology={topology} id={owner} onSelect={onSelect} embedded />
       )}

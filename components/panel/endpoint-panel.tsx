@@ -3,6 +3,7 @@
 import { shortId } from "@/lib/graph/format";
 import type { GraphTarget } from "@/lib/graph/selection";
 import { HOST_SANDBOX_ID, type Topology } from "@/lib/topology/types";
+import { DisconnectAction } from "../manage/panel-actions";
 import { Facts, Jump, Mono, Muted, Notice, Section } from "./panel-ui";
 
 type Props = { topology: Topology; id: string; onSelect(target: GraphTarget): void };
@@ -89,6 +90,7 @@ export function EndpointPanel({ topology, id, onSelect }: Props) {
           ]}
         />
       </Section>
+      <DisconnectAction topology={topology} endpoint={endpoint} />
     </>
   );
 }

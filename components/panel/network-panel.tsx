@@ -8,6 +8,7 @@ import type { GraphTarget } from "@/lib/graph/selection";
 import type { Topology } from "@/lib/topology/types";
 import { useNetworkDetails, type NetworkDetails } from "@/lib/use-network-details";
 import { driverSymbolPath } from "../graph/driver-symbols";
+import { ConnectToNetworkAction, RemoveNetworkAction } from "../manage/panel-actions";
 import {
   Facts,
   Flag,
@@ -157,6 +158,7 @@ export function NetworkPanel({ topology, id, onSelect }: Props) {
               .join(", ")}
           </p>
         )}
+        <ConnectToNetworkAction network={network} />
       </Section>
       <Section title="Options">
         <KeyValueTable data={network.options} empty="No driver options." />
@@ -164,6 +166,7 @@ export function NetworkPanel({ topology, id, onSelect }: Props) {
       <Section title="Labels">
         <KeyValueTable data={network.labels} empty="No labels." />
       </Section>
+      <RemoveNetworkAction topology={topology} network={network} />
       {data && (
         <Section title="Raw">
           <RawInspect data={data.inspect} title="docker network inspect" />

@@ -220,3 +220,15 @@ describe("toGraphModel on other recorded states", () => {
     expect(model.nodes.some((n) => n.id === HOST_PORTS_NODE_ID)).toBe(publishing);
   });
 });
+
+describe("containers Docker could not start", () => {
+  it("are drawn even with Show stopped off; other stopped containers are not", () => {
+    const topology = fixtureTopology("failed-start");
+    const failed = topology.containers.filter((c) => c.sandboxId === null && c.error !== null);
+    expect(failed.length).toBeGreaterThan(0);
+    const model = toGraphModel(topology, { showStopped: false });
+    const stopped = sandboxes(model).filter((s) => s.stopped);
+    expect(stopped.map((s) => s.containerIds[0]).sort()).toEqual(failed.map((c) => c.id).sort());
+    expect(sandboxes(toGraphModel(lab, { showStopped: false })).some((s) => s.stopped)).toBe(false);
+  });
+});

@@ -96,7 +96,13 @@ export type GraphLink = EndpointLink | StoppedLink | PortLink;
 
 export type GraphModel = { nodes: GraphNode[]; links: GraphLink[] };
 
-export type GraphModelOptions = { showStopped: boolean };
+export type GraphModelOptions = {
+  /**
+   * Draw every container without a sandbox. Off, only those Docker could not start (with an
+   * error) are drawn: a failure must be seen without asking for it.
+   */
+  showStopped: boolean;
+};
 
 function networkNode(network: Network): NetworkNode {
   return {
@@ -113,6 +119,11 @@ function networkNode(network: Network): NetworkNode {
 
 function issueOf(container: Container | undefined): string | null {
   return container?.error ?? container?.networkWarning ?? null;
+}
+
+/** A container Docker accepted but could not start (e.g. its network's driver refused): shown always. */
+export function failedToStart(container: Container): boolean {
+  return container.sandboxId === null && container.error !== null;
 }
 
 export function stoppedNodeId(containerId: string): string {
@@ -156,31 +167,30 @@ export function toGraphModel(topology: Topology, options: GraphModelOptions): Gr
   const stopped = topology.containers.filter(
     (c) => c.sandboxId === null || !sandboxNodeIds.has(c.sandboxId),
   );
-  if (options.showStopped) {
-    for (const container of stopped) {
-      const id = stoppedNodeId(container.id);
-      nodes.push({
-        kind: "sandbox",
-        id,
-        sandboxKind: "stopped",
-        title: null,
-        containerIds: [container.id],
-        containerNames: [container.name],
-        containerStates: [container.state],
-        containerIssues: [issueOf(container)],
-        stopped: true,
+  for (const container of stopped) {
+    if (!options.showStopped && container.error === null) continue;
+    const id = stoppedNodeId(container.id);
+    nodes.push({
+      kind: "sandbox",
+      id,
+      sandboxKind: "stopped",
+      title: null,
+      containerIds: [container.id],
+      containerNames: [container.name],
+      containerStates: [container.state],
+      containerIssues: [issueOf(container)],
+      stopped: true,
+    });
+    for (const networkName of new Set(container.networkNames)) {
+      const network = networkByName.get(networkName);
+      if (!network) continue;
+      links.push({
+        kind: "stopped",
+        id: `${id}->${network.id}`,
+        source: id,
+        target: network.id,
+        containerId: container.id,
       });
-      for (const networkName of new Set(container.networkNames)) {
-        const network = networkByName.get(networkName);
-        if (!network) continue;
-        links.push({
-          kind: "stopped",
-          id: `${id}->${network.id}`,
-          source: id,
-          target: network.id,
-          containerId: container.id,
-        });
-      }
     }
   }
 

@@ -1,0 +1,25 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { GraphTarget } from "@/lib/graph/selection";
+import type { ConnectIntent } from "../connect-dialog";
+
+/** What the side panels may ask the page to do; provided by the dashboard. */
+export type ManageActions = {
+  /** False while the engine is unreachable: a change could not be made, so none is offered. */
+  enabled: boolean;
+  openConnect(intent: ConnectIntent): void;
+  /** Show `target` (once it exists on the live map), or close the details with null. */
+  select(target: GraphTarget | null): void;
+  /** Select the endpoint of `containerId` on `networkId` as soon as the live map has it. */
+  selectEndpointWhenReady(containerId: string, networkId: string): void;
+};
+
+const ManageContext = createContext<ManageActions | null>(null);
+
+export const ManageProvider = ManageContext.Provider;
+
+/** The page's actions; null outside the dashboard (the panels then offer no changes). */
+export function useManage(): ManageActions | null {
+  return useContext(ManageContext);
+}
