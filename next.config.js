@@ -4,6 +4,18 @@ const nextConfig = {
   // dockerode pulls in native/optional modules (ssh2, cpu-features) that must not be bundled.
   serverExternalPackages: ["dockerode", "docker-modem", "ssh2", "cpu-features"],
   poweredByHeader: false,
+  // Static assets skip the proxy (proxy.ts), which sets these and the CSP on everything else.
+  async headers() {
+    return [
+      {
+        source: "/_next/static/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+        ],
+      },
+    ];
+  },
   reactStrictMode: true,
 };
 

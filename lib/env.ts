@@ -12,6 +12,23 @@ const schema = z.object({
     .optional(),
   // An engine that accepts the connection but never answers must not hang a request forever.
   NETLENS_DOCKER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Host names besides loopback that the server answers to (comma-separated), e.g. behind a proxy. */
+  NETLENS_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** "1" refuses every change, for everyone. */
+  NETLENS_READONLY: z
+    .enum(["", "0", "1", "true", "false"])
+    .default("")
+    .transform((v) => v === "1" || v === "true"),
+  /** Changes accepted per minute (all clients together) before 429. */
+  NETLENS_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });
 
 function parseEnv() {

@@ -9,5 +9,10 @@ echo "[demo] building…"
 npx next build >/tmp/netlens-build.log 2>&1 || { tail -40 /tmp/netlens-build.log; exit 1; }
 host=${HOST:-127.0.0.1}
 port=${PORT:-3000}
+case "$host" in
+  127.*|localhost|::1) ;;
+  *) echo "[demo] WARNING: serving on $host, beyond this machine, and Netlens has no login yet (issue 5):" \
+       "anyone who reaches it can change Docker networks. Put it behind TLS and authentication, or keep HOST=127.0.0.1." >&2 ;;
+esac
 echo "[demo] Netlens on http://$host:$port  (stop with Ctrl-C; remove the lab with npm run lab:down)"
 exec npx next start -H "$host" -p "$port"

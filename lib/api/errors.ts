@@ -12,6 +12,7 @@ const statusOf = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   internal_error: 500,
   engine_error: 502,
   engine_unreachable: 503,

@@ -1,6 +1,6 @@
 // GET /api/drivers — the network drivers this engine can create networks with, plugins included.
 import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/errors";
+import { read } from "@/lib/api/guard";
 import { networkDrivers } from "@/lib/docker/networks";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 // host and null exist only as their predefined networks; nothing new can be made with them.
 const NOT_CREATABLE = new Set(["host", "null"]);
 
-export const GET = handle(async () => {
+export const GET = read(async (_req: Request) => {
   const { builtin, plugins, swarmActive } = await networkDrivers();
   const drivers = [
     ...builtin

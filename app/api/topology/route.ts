@@ -1,11 +1,11 @@
 // GET /api/topology — the engine's networks, containers, sandboxes and endpoints as one CNM model.
 import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/errors";
+import { read } from "@/lib/api/guard";
 import { currentTopology } from "@/lib/server/current-topology";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async () => {
+export const GET = read(async (_req: Request) => {
   const { topology, stats } = await currentTopology();
   // What the snapshot cost, visible in the browser's network panel and to the benchmark.
   const serverTiming = [

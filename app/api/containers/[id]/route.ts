@@ -1,6 +1,7 @@
 // GET /api/containers/[id] — one container for its panel: model, sandbox, endpoints, network inspect.
 import { NextResponse } from "next/server";
-import { ApiError, handle } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import { read } from "@/lib/api/guard";
 import { refParams } from "@/lib/api/params";
 import { inspectContainer } from "@/lib/docker/resources";
 import { currentTopology } from "@/lib/server/current-topology";
@@ -8,7 +9,7 @@ import { containerView } from "@/lib/topology/details";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+export const GET = read(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = refParams.parse(await ctx.params);
   const inspect = await inspectContainer(id);
   const { topology } = await currentTopology();

@@ -1,6 +1,7 @@
 // GET /api/networks/[id] — one network for its panel; DELETE — remove it (refused when in use).
 import { NextResponse } from "next/server";
-import { ApiError, handle } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import { mutation, read } from "@/lib/api/guard";
 import { refParams } from "@/lib/api/params";
 import { inspectNetwork } from "@/lib/docker/resources";
 import { removeNetworkChecked } from "@/lib/server/network-actions";
@@ -9,7 +10,7 @@ import { findNetwork, networkEndpoints } from "@/lib/topology/details";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+export const GET = read(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = refParams.parse(await ctx.params);
   const inspect = await inspectNetwork(id);
   const { topology } = await currentTopology();
@@ -19,7 +20,7 @@ export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: str
   return NextResponse.json({ network, endpoints: networkEndpoints(topology, network.id), inspect });
 });
 
-export const DELETE = handle(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+export const DELETE = mutation(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = refParams.parse(await ctx.params);
   await removeNetworkChecked(id);
   return new Response(null, { status: 204 });

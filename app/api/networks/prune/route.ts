@@ -2,7 +2,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { readJson } from "@/lib/api/body";
-import { handle, methodNotAllowed } from "@/lib/api/errors";
+import { methodNotAllowed } from "@/lib/api/errors";
+import { mutation } from "@/lib/api/guard";
 import { dockerRef } from "@/lib/api/params";
 import { pruneNetworks } from "@/lib/server/network-actions";
 
@@ -13,7 +14,7 @@ const pruneSchema = z.strictObject({
   networkIds: z.array(dockerRef).max(1000).optional(),
 });
 
-export const POST = handle(async (req: Request) => {
+export const POST = mutation(async (req: Request) => {
   const { dryRun, networkIds } = await readJson(req, pruneSchema);
   return NextResponse.json(await pruneNetworks(dryRun, networkIds));
 });

@@ -1,9 +1,16 @@
 // GET /api/topology/stream — Server-Sent Events: a snapshot, then patches as the engine changes.
+import { errorResponse } from "@/lib/api/errors";
+import { checkHost } from "@/lib/api/guard";
 import { openTopologyStream, parseLastEventId } from "@/lib/live/sse-stream";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
+  try {
+    checkHost(req);
+  } catch (err) {
+    return errorResponse(err);
+  }
   const lastEventId = parseLastEventId(req.headers.get("last-event-id"));
   return new Response(await openTopologyStream(lastEventId, req.signal), {
     headers: {
