@@ -242,8 +242,3 @@ export function toGraphModel(topology: Topology, options: GraphModelOptions): Gr
 
   return { nodes, links };
 }
-
-/** The graph node that draws a container: its sandbox, or its stopped pseudo-sandbox. */
-export function nodeIdForContainer(container: Container): string {
-  return container.sandboxId ?? stoppedNodeId(container.id);
-}

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { docker } from "../support/docker-cli";
+import { networkNames } from "../support/docker-cli";
 import { rawRequest } from "../support/raw-http";
 import { TEST_BASE_URL, TEST_PORT } from "../support/server";
 import { startServer } from "../support/spawn-server";
@@ -11,11 +11,7 @@ const NET = "nl-t-hostile";
 const createBody = JSON.stringify({ name: NET, driver: "bridge", labels: { "netlens.test": "1" } });
 const HOST = `127.0.0.1:${TEST_PORT}`;
 const json = { "Content-Type": "application/json", Host: HOST };
-const networks = () =>
-  docker("network", "ls", "--format", "{{.Name}}")
-    .split("\n")
-    .filter((n) => !n.startsWith("nl-t-") || n === NET)
-    .sort();
+const networks = () => networkNames(NET);
 
 type Case = {
   what: string;

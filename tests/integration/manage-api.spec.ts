@@ -1,5 +1,11 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { docker, dockerQuietly, inspectContainer, inspectNetwork } from "../support/docker-cli";
+import {
+  docker,
+  dockerQuietly,
+  inspectContainer,
+  inspectNetwork,
+  networkNames,
+} from "../support/docker-cli";
 
 // The mutation API against the real engine: a table of bad inputs (each must get the right
 // status and a message naming the problem, and change nothing), then the good paths, each
@@ -18,12 +24,7 @@ function cleanup() {
 test.beforeAll(cleanup);
 test.afterAll(cleanup);
 
-// Other integration files create their own nl-t-* networks meanwhile: leave those out.
-const networkNames = () =>
-  docker("network", "ls", "--format", "{{.Name}}")
-    .split("\n")
-    .filter((n) => !n.startsWith("nl-t-") || n.startsWith("nl-t-api"))
-    .sort();
+const ownNetworks = () => networkNames("nl-t-api");
 
 type Case = {
   what: string;
@@ -327,7 +328,7 @@ async function send(request: APIRequestContext, c: Case) {
 
 for (const c of badInputs) {
   test(`${c.what} → ${c.status}`, async ({ request }) => {
-    const before = networkNames();
+    const before = ownNetworks();
     const webNetworks = Object.keys(inspectContainer("legacy").NetworkSettings.Networks).sort();
     const res = await send(request, c);
     expect(res.status()).toBe(c.status);
@@ -335,7 +336,7 @@ for (const c of badInputs) {
     expect(Object.keys(body)).toEqual(["error"]);
     expect(body.error.message).toMatch(c.says);
     // Nothing changed on the engine.
-    expect(networkNames()).toEqual(before);
+    expect(ownNetworks()).toEqual(before);
     expect(Object.keys(inspectContainer("legacy").NetworkSettings.Networks).sort()).toEqual(
       webNetworks,
     );
@@ -416,7 +417,7 @@ test("connect with alias and static IP → docker inspect shows them; disconnect
 test("remove → 204 and docker no longer has it", async ({ request }) => {
   const res = await request.delete(`/api/networks/${NET}`);
   expect(res.status()).toBe(204);
-  expect(networkNames()).not.toContain(NET);
+  expect(ownNetworks()).not.toContain(NET);
 });
 
 test("prune: the preview lists exactly the unused networks; removal takes only those", async ({
@@ -433,7 +434,7 @@ test("prune: the preview lists exactly the unused networks; removal takes only t
   for (const used of ["bridge", "host", "none", "lab-mynet", "lab-backend"]) {
     expect(listed.networks.map((n) => n.name)).not.toContain(used);
   }
-  expect(networkNames()).toContain("nl-t-api-unused");
+  expect(ownNetworks()).toContain("nl-t-api-unused");
 
   const done = await request.post("/api/networks/prune", {
     headers: json,
@@ -445,5 +446,5 @@ test("prune: the preview lists exactly the unused networks; removal takes only t
     networks: [{ id: unusedId, name: "nl-t-api-unused" }],
     failed: [],
   });
-  expect(networkNames()).not.toContain("nl-t-api-unused");
+  expect(ownNetworks()).not.toContain("nl-t-api-unused");
 });

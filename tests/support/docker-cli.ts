@@ -19,6 +19,17 @@ export function dockerQuietly(...commands: string[][]): void {
   }
 }
 
+/**
+ * The engine's network names, to check that a request changed nothing. Other test files create
+ * nl-t-* networks meanwhile: those are left out, except the caller's own (`ownPrefix`).
+ */
+export function networkNames(ownPrefix: string): string[] {
+  return docker("network", "ls", "--format", "{{.Name}}")
+    .split("\n")
+    .filter((n) => !n.startsWith("nl-t-") || n.startsWith(ownPrefix))
+    .sort();
+}
+
 type InspectEndpoint = {
   NetworkID: string;
   EndpointID: string;
