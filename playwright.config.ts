@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "./tests/support/chromium";
-import { TEST_BASE_URL, TEST_PORT } from "./tests/support/server";
+import { bearer, TEST_BASE_URL, TEST_PORT, TEST_SERVER_ENV } from "./tests/support/server";
 
 // Integration (API against the real engine) and e2e (real Chromium) share one production server.
 const BROWSER = { browserName: "chromium" as const, viewport: { width: 1600, height: 1000 } };
@@ -18,6 +18,8 @@ export default defineConfig({
   globalTeardown: "./tests/support/global-teardown.ts",
   use: {
     baseURL: TEST_BASE_URL,
+    // Every request (API and page alike) is the admin's unless a test says otherwise.
+    extraHTTPHeaders: bearer("admin"),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
@@ -47,6 +49,6 @@ export default defineConfig({
     // Locally, a server already on the test port (e.g. `next dev -p 3210`) is reused; CI always starts one.
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...TEST_SERVER_ENV },
   },
 });

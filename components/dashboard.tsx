@@ -16,6 +16,7 @@ import { PruneDialog } from "./prune-dialog";
 import { ResourceTable } from "./resource-table";
 import { SidePanel } from "./side-panel";
 import { TopologyGraph, type FocusRequest } from "./topology-graph";
+import { allows, type Role } from "@/lib/security/roles";
 
 /** The side panel's width plus its margins: focusing centres in what it leaves visible. */
 const SIDE_PANEL_INSET = 450;
@@ -59,7 +60,9 @@ function WarningIcon({ className }: { className: string }) {
 }
 
 /** The whole `/` page: header, live graph, table, activity, legend and details, over one stream. */
-export function Dashboard() {
+export function Dashboard({ role }: { role: Role }) {
+  const canConnect = allows(role, "operator");
+  const canAdminister = allows(role, "admin");
   const { topology, engine, asOf, activity } = useTopologyStream();
   const [showStopped, setShowStopped] = useState(false);
   const [selection, setSelection] = useState<GraphTarget | null>(null);
@@ -110,6 +113,7 @@ export function Dashboard() {
   const manage = useMemo<ManageActions>(
     () => ({
       enabled: engine.status === "up",
+      can: { connect: canConnect, administer: canAdminister },
       openConnect: (intent) => setDialog({ kind: "connect", intent }),
       select: (target) => setSelection(target),
       selectEndpointWhenReady: (containerId, networkId) =>
@@ -126,7 +130,7 @@ export function Dashboard() {
           },
         }),
     }),
-    [engine.status],
+    [engine.status, canConnect, canAdminister],
   );
 
   const dropOnNetwork = useCallback(
@@ -222,30 +226,32 @@ export function Dashboard() {
               <span className="text-slate-500">{down ? "engine unreachable" : "connecting…"}</span>
             )}
           </div>
-          <div className="flex items-center gap-2">
-            <button
-              type="button"
-              data-testid="new-network"
-              disabled={!canChange}
-              title={canChange ? "docker network create" : "Needs a reachable engine"}
-              onClick={() => setDialog({ kind: "create" })}
-              className={`${HEADER_BUTTON} bg-sky-600/90 text-white ring-sky-500/40 hover:bg-sky-500`}
-            >
-              + New network
-            </button>
-            <button
-              type="button"
-              data-testid="prune-open"
-              disabled={!canChange}
-              title={
-                canChange ? "docker network prune, with a preview" : "Needs a reachable engine"
-              }
-              onClick={() => setDialog({ kind: "prune" })}
-              className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
-            >
-              Prune unused…
-            </button>
-          </div>
+          {canAdminister && (
+            <div className="flex items-center gap-2">
+              <button
+                type="button"
+                data-testid="new-network"
+                disabled={!canChange}
+                title={canChange ? "docker network create" : "Needs a reachable engine"}
+                onClick={() => setDialog({ kind: "create" })}
+                className={`${HEADER_BUTTON} bg-sky-600/90 text-white ring-sky-500/40 hover:bg-sky-500`}
+              >
+                + New network
+              </button>
+              <button
+                type="button"
+                data-testid="prune-open"
+                disabled={!canChange}
+                title={
+                  canChange ? "docker network prune, with a preview" : "Needs a reachable engine"
+                }
+                onClick={() => setDialog({ kind: "prune" })}
+                className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
+              >
+                Prune unused…
+              </button>
+            </div>
+          )}
           <div className="ml-auto flex items-center gap-4 text-sm">
             {asOf && (
               <span className="hidden text-xs text-slate-500 md:inline" title={asOf}>
@@ -345,7 +351,7 @@ export function Dashboard() {
                     revision={topology.generatedAt}
                     selection={selection}
                     onSelect={select}
-                    onDropOnNetwork={dropOnNetwork}
+                    onDropOnNetwork={canConnect ? dropOnNetwork : undefined}
                     focusRequest={focusRequest}
                   />
                 </div>

@@ -27,6 +27,11 @@ const schema = z.object({
     .enum(["", "0", "1", "true", "false"])
     .default("")
     .transform((v) => v === "1" || v === "true"),
+  /** Tokens per role; with no admin token one is generated into NETLENS_DATA_DIR at first start. */
+  NETLENS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  NETLENS_OPERATOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  NETLENS_VIEWER_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  NETLENS_DATA_DIR: z.string().min(1).default("./data"),
   /** Changes accepted per minute (all clients together) before 429. */
   NETLENS_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });

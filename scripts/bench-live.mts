@@ -7,6 +7,7 @@ import { request } from "node:http";
 import { cpus } from "node:os";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/support/chromium";
+import { bearer } from "../tests/support/server";
 import { startServer } from "../tests/support/spawn-server";
 import { SseClient } from "../tests/support/sse-client";
 
@@ -135,10 +136,13 @@ async function runSize(containers: number) {
 
   const server = await startServer(PORT, {});
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1600, height: 1000 },
+    extraHTTPHeaders: bearer("viewer"),
+  });
   try {
     const firstSnapshot = await timed(() =>
-      fetch(`${server.url}/api/topology`).then((r) => r.json()),
+      fetch(`${server.url}/api/topology`, { headers: bearer("admin") }).then((r) => r.json()),
     );
     await page.goto(server.url);
     await page.waitForSelector(`[data-testid="graph-network"][data-name="bench-probe"]`, {
@@ -216,7 +220,7 @@ async function runSize(containers: number) {
     for (let i = 0; i < TRIALS; i++) {
       snapshot.push(
         await timed(async () => {
-          const res = await fetch(`${server.url}/api/topology`);
+          const res = await fetch(`${server.url}/api/topology`, { headers: bearer("admin") });
           engineCalls = res.headers.get("x-netlens-engine-calls") ?? "";
           await res.arrayBuffer();
         }),

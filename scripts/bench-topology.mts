@@ -2,8 +2,15 @@
 // containers: Engine calls per snapshot (cold and warm inspect cache) and response time p50/p95.
 // Needs a running server (BASE_URL, default http://127.0.0.1:3000) and the engine; cleans up after.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:3000";
+// The server's admin token: as configured, or as generated into its data directory.
+const TOKEN =
+  process.env.NETLENS_TOKEN ??
+  readFileSync(join(process.env.NETLENS_DATA_DIR ?? "data", "admin-token"), "utf8").trim();
+const auth = { headers: { Authorization: `Bearer ${TOKEN}` } };
 const EXTRA = Number(process.argv[2] ?? 200);
 const NETWORKS = 10;
 const TRIALS = 30;
@@ -15,9 +22,9 @@ const docker = (...args: string[]) => execFileSync("docker", args, { encoding: "
 // one retry on a fresh connection, not a failed run.
 async function get(path: string): Promise<Response> {
   try {
-    return await fetch(`${BASE_URL}${path}`);
+    return await fetch(`${BASE_URL}${path}`, auth);
   } catch {
-    return fetch(`${BASE_URL}${path}`);
+    return fetch(`${BASE_URL}${path}`, auth);
   }
 }
 

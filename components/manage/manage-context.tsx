@@ -8,6 +8,8 @@ import type { ConnectIntent } from "../connect-dialog";
 export type ManageActions = {
   /** False while the engine is unreachable: a change could not be made, so none is offered. */
   enabled: boolean;
+  /** What the logged-in role may do; what it may not is not offered at all. */
+  can: { connect: boolean; administer: boolean };
   openConnect(intent: ConnectIntent): void;
   /** Show `target` (once it exists on the live map), or close the details with null. */
   select(target: GraphTarget | null): void;

@@ -66,7 +66,7 @@ export function ConnectContainerAction({
   container: Container;
 }) {
   const manage = useManage();
-  if (!manage) return null;
+  if (!manage?.can.connect) return null;
   const blocker = connectBlocker(topology, container);
   const owner = stackOwner(topology, container);
   return (
@@ -107,7 +107,7 @@ export function ConnectContainerAction({
 /** In the network panel: "Connect container…", unless the network cannot be joined that way. */
 export function ConnectToNetworkAction({ network }: { network: Network }) {
   const manage = useManage();
-  if (!manage) return null;
+  if (!manage?.can.connect) return null;
   const blocker = networkBlocker(network);
   if (blocker) return <p className="mt-2 text-xs text-slate-500">{blocker}</p>;
   return (
@@ -136,7 +136,7 @@ export function DisconnectAction({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!manage) return null;
+  if (!manage?.can.connect) return null;
   const container = topology.containers.find((c) => c.id === endpoint.containerId);
   const network = topology.networks.find((n) => n.id === endpoint.networkId);
   const containerName = container?.name ?? endpoint.containerId.slice(0, 12);
@@ -225,7 +225,7 @@ export function RemoveNetworkAction({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!manage) return null;
+  if (!manage?.can.administer) return null;
 
   if (network.predefined) {
     return (

@@ -6,6 +6,7 @@ import { EngineRequestError, EngineUnreachableError } from "@/lib/docker/errors"
 // One error shape for every route: {error:{code,message}}, the HTTP status taken from the code.
 const statusOf = {
   bad_request: 400,
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,

@@ -1,29 +1,54 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { crossSiteProblem, hostProblem } from "@/lib/security/request-checks";
+import { roleOf } from "@/lib/security/auth";
 import { createRateLimiter } from "@/lib/security/rate-limit";
+import { crossSiteProblem, hostProblem } from "@/lib/security/request-checks";
+import { allows, type Role } from "@/lib/security/roles";
 import { ApiError, handle } from "./errors";
 
 // Checked in every handler, not only in the proxy: a proxy can be skipped (CVE-2025-29927).
 const mutations = createRateLimiter(env.NETLENS_MUTATIONS_PER_MINUTE);
+const logins = createRateLimiter(10);
 
 export function checkHost(req: Request): void {
   const problem = hostProblem(req.headers.get("host"), env.NETLENS_ALLOWED_HOSTS);
   if (problem) throw new ApiError("forbidden", problem);
 }
 
+/** The caller's role; 401 without a valid token or session. */
+export function requireRole(req: Request, needed: Role = "viewer"): Role {
+  const role = roleOf(req.headers);
+  if (!role) {
+    throw new ApiError(
+      "unauthorized",
+      "Log in first: open the login URL Netlens printed at start, or send Authorization: Bearer <token>.",
+    );
+  }
+  if (!allows(role, needed)) {
+    throw new ApiError("forbidden", `Your role (${role}) may not do this: it needs ${needed}.`);
+  }
+  return role;
+}
+
+/** Host allowed, not cross-site: what any request that changes state must pass. */
+function checkOrigin(req: Request): void {
+  checkHost(req);
+  const crossSite = crossSiteProblem(req.headers);
+  if (crossSite) throw new ApiError("forbidden", crossSite);
+}
+
 /**
- * A route handler that changes the engine: Host allowed, not cross-site, not in read-only mode,
- * within the rate limit — in that order, before the body is even read.
+ * A route handler that changes the engine: Host allowed, not cross-site, a role that may, not in
+ * read-only mode, within the rate limit — in that order, before the body is even read.
  */
 export function mutation<Args extends [Request, ...unknown[]]>(
+  needed: Role,
   fn: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
   return handle(async (...args: Args) => {
     const [req] = args;
-    checkHost(req);
-    const crossSite = crossSiteProblem(req.headers);
-    if (crossSite) throw new ApiError("forbidden", crossSite);
+    checkOrigin(req);
+    requireRole(req, needed);
     if (env.NETLENS_READONLY) {
       throw new ApiError(
         "forbidden",
@@ -37,12 +62,25 @@ export function mutation<Args extends [Request, ...unknown[]]>(
   });
 }
 
-/** A route handler that only reads: the Host check, then the handler. */
+/** A route handler that only reads: Host allowed and a logged-in caller (any role). */
 export function read<Args extends [Request, ...unknown[]]>(
   fn: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
   return handle(async (...args: Args) => {
     checkHost(args[0]);
+    requireRole(args[0]);
+    return fn(...args);
+  });
+}
+
+/** For the login route: origin checks and a rate limit on attempts, no role yet. */
+export function login<Args extends [Request, ...unknown[]]>(
+  fn: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return handle(async (...args: Args) => {
+    checkOrigin(args[0]);
+    if (!logins.take())
+      throw new ApiError("rate_limited", "Too many login attempts: wait a minute.");
     return fn(...args);
   });
 }

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { networkNames } from "../support/docker-cli";
 import { rawRequest } from "../support/raw-http";
-import { TEST_BASE_URL, TEST_PORT } from "../support/server";
+import { bearer, TEST_BASE_URL, TEST_PORT, TEST_TOKENS } from "../support/server";
 import { startServer } from "../support/spawn-server";
 
 // Hostile requests against the running servers: each must be refused with the right status and
@@ -10,7 +10,8 @@ import { startServer } from "../support/spawn-server";
 const NET = "nl-t-hostile";
 const createBody = JSON.stringify({ name: NET, driver: "bridge", labels: { "netlens.test": "1" } });
 const HOST = `127.0.0.1:${TEST_PORT}`;
-const json = { "Content-Type": "application/json", Host: HOST };
+const admin = bearer("admin");
+const json = { "Content-Type": "application/json", Host: HOST, ...admin };
 const networks = () => networkNames(NET);
 
 type Case = {
@@ -115,7 +116,7 @@ const cases: Case[] = [
     what: "cross-site DELETE",
     method: "DELETE",
     path: "/api/networks/lab-backend",
-    headers: { Host: HOST, "Sec-Fetch-Site": "cross-site" },
+    headers: { Host: HOST, "Sec-Fetch-Site": "cross-site", ...admin },
     status: 403,
     says: /cross-site/,
   },
@@ -129,10 +130,83 @@ const cases: Case[] = [
     says: /evil\.example/,
   },
   {
+    what: "no token on the API",
+    path: "/api/topology",
+    headers: { Host: HOST },
+    status: 401,
+    says: /Log in first/,
+  },
+  {
+    what: "no token on the stream",
+    path: "/api/topology/stream",
+    headers: { Host: HOST },
+    status: 401,
+    says: /Log in first/,
+  },
+  {
+    what: "no token on a change",
+    method: "POST",
+    path: "/api/networks",
+    headers: { Host: HOST, "Content-Type": "application/json" },
+    body: createBody,
+    status: 401,
+    says: /Log in first/,
+  },
+  {
+    what: "wrong token of the same length",
+    path: "/api/topology",
+    headers: { Host: HOST, Authorization: `Bearer ${"x".repeat(TEST_TOKENS.admin.length)}` },
+    status: 401,
+    says: /Log in first/,
+  },
+  {
+    what: "wrong token of another length",
+    method: "POST",
+    path: "/api/networks",
+    headers: { Host: HOST, "Content-Type": "application/json", Authorization: "Bearer short" },
+    body: createBody,
+    status: 401,
+    says: /Log in first/,
+  },
+  {
+    what: "a forged session cookie",
+    path: "/api/topology",
+    headers: { Host: HOST, Cookie: "netlens_session=admin.99999999999999.forged" },
+    status: 401,
+    says: /Log in first/,
+  },
+  {
+    what: "viewer attempting connect",
+    method: "POST",
+    path: "/api/networks/lab-backend/connect",
+    headers: { Host: HOST, "Content-Type": "application/json", ...bearer("viewer") },
+    body: JSON.stringify({ containerId: "legacy" }),
+    status: 403,
+    says: /Your role \(viewer\) may not do this: it needs operator/,
+  },
+  {
+    what: "operator attempting create",
+    method: "POST",
+    path: "/api/networks",
+    headers: { Host: HOST, "Content-Type": "application/json", ...bearer("operator") },
+    body: createBody,
+    status: 403,
+    says: /Your role \(operator\) may not do this: it needs admin/,
+  },
+  {
+    what: "operator attempting prune",
+    method: "POST",
+    path: "/api/networks/prune",
+    headers: { Host: HOST, "Content-Type": "application/json", ...bearer("operator") },
+    body: JSON.stringify({ dryRun: false }),
+    status: 403,
+    says: /needs admin/,
+  },
+  {
     what: "JSON sent as text/plain",
     method: "POST",
     path: "/api/networks",
-    headers: { Host: HOST, "Content-Type": "text/plain" },
+    headers: { Host: HOST, "Content-Type": "text/plain", ...admin },
     body: createBody,
     status: 415,
     says: /application\/json/,
@@ -159,14 +233,16 @@ for (const c of cases) {
 }
 
 test("every page and API answer carries the security headers, with a fresh CSP nonce", async () => {
-  const a = await rawRequest(TEST_BASE_URL, { path: "/", headers: { Host: HOST } });
-  const b = await rawRequest(TEST_BASE_URL, { path: "/", headers: { Host: HOST } });
+  const a = await rawRequest(TEST_BASE_URL, { path: "/login", headers: { Host: HOST } });
+  const b = await rawRequest(TEST_BASE_URL, { path: "/login", headers: { Host: HOST } });
   const csp = String(a.headers["content-security-policy"]);
   expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   expect(csp).toContain("frame-ancestors 'self'");
   expect(csp).toContain("object-src 'none'");
   expect(b.headers["content-security-policy"]).not.toBe(csp);
   const api = await rawRequest(TEST_BASE_URL, { path: "/api/health", headers: { Host: HOST } });
+  const page = await rawRequest(TEST_BASE_URL, { path: "/", headers: { Host: HOST, ...admin } });
+  expect(page.status).toBe(200);
   for (const res of [a, api]) {
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["referrer-policy"]).toBe("no-referrer");
@@ -184,7 +260,7 @@ test("the server listens on 127.0.0.1 only", () => {
 test("read-only mode refuses every change, for everyone", async () => {
   const server = await startServer(3296, { NETLENS_READONLY: "1" });
   try {
-    const host = { Host: "127.0.0.1:3296" };
+    const host = { Host: "127.0.0.1:3296", ...admin };
     const h = { ...host, "Content-Type": "application/json" };
     const before = networks();
     for (const c of [
@@ -226,7 +302,7 @@ test("read-only mode refuses every change, for everyone", async () => {
 test("a burst of changes is cut off with 429", async () => {
   const server = await startServer(3295, { NETLENS_MUTATIONS_PER_MINUTE: "5" });
   try {
-    const h = { Host: "127.0.0.1:3295", "Content-Type": "application/json" };
+    const h = { Host: "127.0.0.1:3295", "Content-Type": "application/json", ...admin };
     const before = networks();
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -245,4 +321,34 @@ test("a burst of changes is cut off with 429", async () => {
   } finally {
     server.stop();
   }
+});
+
+test("without a session the page sends you to log in; a token becomes an HttpOnly, SameSite=Strict cookie", async () => {
+  const page = await rawRequest(TEST_BASE_URL, { path: "/", headers: { Host: HOST } });
+  expect(page.status).toBe(307);
+  expect(page.headers.location).toBe("/login");
+
+  const login = (token: string) =>
+    rawRequest(TEST_BASE_URL, {
+      method: "POST",
+      path: "/api/session",
+      headers: { Host: HOST, "Content-Type": "application/json" },
+      body: JSON.stringify({ token }),
+    });
+  const wrong = await login("not-the-token-at-all");
+  expect(wrong.status).toBe(401);
+  expect(wrong.headers["set-cookie"]).toBeUndefined();
+
+  const right = await login(TEST_TOKENS.viewer);
+  expect(right.status).toBe(200);
+  const cookie = String(right.headers["set-cookie"]);
+  expect(cookie).toMatch(/^netlens_session=viewer\./);
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=strict/i);
+  const session = cookie.split(";")[0] as string;
+  const me = await rawRequest(TEST_BASE_URL, {
+    path: "/api/session",
+    headers: { Host: HOST, Cookie: session },
+  });
+  expect(JSON.parse(me.body)).toEqual({ role: "viewer" });
 });

@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { openSync } from "node:fs";
+import { TEST_SERVER_ENV } from "./server";
 
 /** A second production server with its own environment, e.g. pointed at an engine that is not there. */
 export async function startServer(
   port: number,
-  env: Record<string, string>,
+  /** Added to the test servers' environment; undefined removes a variable. */
+  env: Record<string, string | undefined>,
 ): Promise<{ url: string; stop: () => void; log: string }> {
   // Its output is kept, so a test can check it logged no unhandled rejection.
   const log = `/tmp/netlens-test-server-${port}.log`;
@@ -13,7 +15,16 @@ export async function startServer(
     "npx",
     ["next", "start", "-H", "127.0.0.1", "-p", String(port)],
     {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+      env: Object.fromEntries(
+        Object.entries({
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: "1",
+          ...TEST_SERVER_ENV,
+          PORT: String(port),
+          ...env,
+        }).filter(([, v]) => v !== undefined),
+        // Next's types make NODE_ENV required; the child sets its own.
+      ) as NodeJS.ProcessEnv,
       stdio: ["ignore", out, out],
       detached: true,
     },

@@ -1,5 +1,6 @@
 import type { Topology } from "@/lib/topology/types";
 import { applyPatch, type TopologyPatch } from "@/lib/topology/patch";
+import { bearer } from "./server";
 
 export type SseEvent = { id: string | null; event: string; data: string };
 
@@ -17,7 +18,10 @@ export class SseClient {
 
   static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     const client = new SseClient();
-    const res = await fetch(`${url}/api/topology/stream`, { headers, signal: client.abort.signal });
+    const res = await fetch(`${url}/api/topology/stream`, {
+      headers: { ...bearer("viewer"), ...headers },
+      signal: client.abort.signal,
+    });
     if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
     if (!res.headers.get("content-type")?.startsWith("text/event-stream")) {
       throw new Error(`stream content-type ${res.headers.get("content-type")}`);

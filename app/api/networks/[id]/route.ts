@@ -20,8 +20,11 @@ export const GET = read(async (_req: Request, ctx: { params: Promise<{ id: strin
   return NextResponse.json({ network, endpoints: networkEndpoints(topology, network.id), inspect });
 });
 
-export const DELETE = mutation(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const { id } = refParams.parse(await ctx.params);
-  await removeNetworkChecked(id);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = mutation(
+  "admin",
+  async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+    const { id } = refParams.parse(await ctx.params);
+    await removeNetworkChecked(id);
+    return new Response(null, { status: 204 });
+  },
+);

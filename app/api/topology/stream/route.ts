@@ -1,6 +1,6 @@
 // GET /api/topology/stream — Server-Sent Events: a snapshot, then patches as the engine changes.
 import { errorResponse } from "@/lib/api/errors";
-import { checkHost } from "@/lib/api/guard";
+import { checkHost, requireRole } from "@/lib/api/guard";
 import { openTopologyStream, parseLastEventId } from "@/lib/live/sse-stream";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request) {
   try {
     checkHost(req);
+    requireRole(req);
   } catch (err) {
     return errorResponse(err);
   }

@@ -9,10 +9,13 @@ import { connectSpecSchema } from "@/lib/topology/connect-spec";
 
 export const dynamic = "force-dynamic";
 
-export const POST = mutation(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const { id } = refParams.parse(await ctx.params);
-  const spec = await readJson(req, connectSpecSchema);
-  return NextResponse.json(await connectToNetwork(id, spec));
-});
+export const POST = mutation(
+  "operator",
+  async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+    const { id } = refParams.parse(await ctx.params);
+    const spec = await readJson(req, connectSpecSchema);
+    return NextResponse.json(await connectToNetwork(id, spec));
+  },
+);
 
 export const GET = methodNotAllowed;

@@ -9,10 +9,13 @@ import { disconnectSpecSchema } from "@/lib/topology/connect-spec";
 
 export const dynamic = "force-dynamic";
 
-export const POST = mutation(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const { id } = refParams.parse(await ctx.params);
-  const spec = await readJson(req, disconnectSpecSchema);
-  return NextResponse.json(await disconnectFromNetwork(id, spec));
-});
+export const POST = mutation(
+  "operator",
+  async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+    const { id } = refParams.parse(await ctx.params);
+    const spec = await readJson(req, disconnectSpecSchema);
+    return NextResponse.json(await disconnectFromNetwork(id, spec));
+  },
+);
 
 export const GET = methodNotAllowed;
