@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { formatClock } from "@/lib/graph/format";
 import { failedToStart, STOPPED_PREFIX, toGraphModel } from "@/lib/graph/graph-model";
@@ -250,6 +251,13 @@ export function Dashboard({ role }: { role: Role }) {
               >
                 Prune unused…
               </button>
+              <Link
+                href="/audit"
+                data-testid="audit-link"
+                className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
+              >
+                Audit
+              </Link>
             </div>
           )}
           <div className="ml-auto flex items-center gap-4 text-sm">

@@ -1,5 +1,6 @@
 import { statSync, readFileSync, rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { dockerQuietly } from "../tests/support/docker-cli";
 import { bearer } from "../tests/support/server";
 import { startServer } from "../tests/support/spawn-server";
 
@@ -64,5 +65,28 @@ test.describe("a viewer", () => {
     await expect(page.getByTestId("side-panel")).toBeVisible();
     await expect(page.getByTestId("remove-network")).toHaveCount(0);
     await expect(page.getByTestId("connect-container-open")).toHaveCount(0);
+  });
+});
+
+test.describe("an admin", () => {
+  const NET = "nl-e2e-audited";
+  test.afterAll(() => dockerQuietly(["network", "rm", NET]));
+
+  test("sees their network creation on the Audit page", async ({ page, request }) => {
+    dockerQuietly(["network", "rm", NET]);
+    const res = await request.post("/api/networks", {
+      headers: { "Content-Type": "application/json" },
+      data: Buffer.from(
+        JSON.stringify({ name: NET, driver: "bridge", labels: { "netlens.test": "1" } }),
+      ),
+    });
+    expect(res.status()).toBe(201);
+    await page.goto("/");
+    await page.getByTestId("audit-link").click();
+    await page.getByTestId("audit-search").fill(NET);
+    const row = page.getByTestId("audit-row").filter({ hasText: NET });
+    await expect(row.first()).toContainText("admin");
+    await expect(row.first()).toContainText("create network");
+    await expect(row.first()).toContainText("done (201)");
   });
 });

@@ -32,6 +32,8 @@ const schema = z.object({
   NETLENS_OPERATOR_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   NETLENS_VIEWER_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   NETLENS_DATA_DIR: z.string().min(1).default("./data"),
+  /** Live streams one session (cookie or token) may hold open at once before 429. */
+  NETLENS_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Changes accepted per minute (all clients together) before 429. */
   NETLENS_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });

@@ -4,6 +4,7 @@ import { roleOf } from "@/lib/security/auth";
 import { createRateLimiter } from "@/lib/security/rate-limit";
 import { crossSiteProblem, hostProblem } from "@/lib/security/request-checks";
 import { allows, type Role } from "@/lib/security/roles";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { ApiError, handle } from "./errors";
 
 // Checked in every handler, not only in the proxy: a proxy can be skipped (CVE-2025-29927).
@@ -37,15 +38,46 @@ function checkOrigin(req: Request): void {
   if (crossSite) throw new ApiError("forbidden", crossSite);
 }
 
+/** The first bytes of a body, for the audit log (the handler reads its own copy). */
+async function peekBody(req: Request, max = 4096): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.clone().body?.getReader();
+  if (!reader) return "";
+  let text = "";
+  const decoder = new TextDecoder();
+  while (text.length < max) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  // Not awaited: a tee'd branch's cancel settles only once the handler's branch is done too.
+  void reader.cancel().catch(() => {});
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** What a change was aimed at: the network in the path, or the name a create asked for. */
+function targetOf(req: Request, params: string): string {
+  const rest = new URL(req.url).pathname.replace(/^\/api\/networks\/?/, "").split("/")[0] ?? "";
+  if (rest && rest !== "prune") return decodeURIComponent(rest);
+  try {
+    const name = (JSON.parse(params) as { name?: unknown }).name;
+    return typeof name === "string" ? name : "";
+  } catch {
+    return "";
+  }
+}
+
 /**
  * A route handler that changes the engine: Host allowed, not cross-site, a role that may, not in
- * read-only mode, within the rate limit — in that order, before the body is even read.
+ * read-only mode, within the rate limit — in that order, before the body is even read. Every
+ * attempt, refused or not, goes to the audit log with its outcome.
  */
 export function mutation<Args extends [Request, ...unknown[]]>(
   needed: Role,
+  operation: string,
   fn: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
-  return handle(async (...args: Args) => {
+  const guarded = handle(async (...args: Args) => {
     const [req] = args;
     checkOrigin(req);
     requireRole(req, needed);
@@ -60,6 +92,33 @@ export function mutation<Args extends [Request, ...unknown[]]>(
     }
     return fn(...args);
   });
+  return async (...args: Args) => {
+    const [req] = args;
+    const params = await peekBody(req).catch(() => "");
+    const res = await guarded(...args);
+    let message: string | null = null;
+    if (res.status >= 400) {
+      message = await res
+        .clone()
+        .json()
+        .then((b: { error?: { message?: string } }) => b.error?.message ?? null)
+        .catch(() => null);
+    }
+    try {
+      recordAudit({
+        at: new Date().toISOString(),
+        role: roleOf(req.headers) ?? "anonymous",
+        operation,
+        target: targetOf(req, params),
+        params,
+        status: res.status,
+        message,
+      });
+    } catch (err) {
+      console.error("[netlens] could not write the audit log", err);
+    }
+    return res;
+  };
 }
 
 /** A route handler that only reads: Host allowed and a logged-in caller (any role). */

@@ -18,12 +18,21 @@ const HEARTBEAT = encoder.encode(": heartbeat\n\n");
 export async function openTopologyStream(
   lastEventId: number | null,
   signal: AbortSignal,
+  onClose: () => void = () => {},
 ): Promise<ReadableStream<Uint8Array>> {
   const feed = engineFeed();
   await feed.start();
   let unsubscribe = () => {};
   let behind = false;
   let closed = false;
+  // The client went away (abort) or the stream was cancelled: whichever comes first, once.
+  const finish = () => {
+    if (closed) return false;
+    closed = true;
+    unsubscribe();
+    onClose();
+    return true;
+  };
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -44,10 +53,7 @@ export async function openTopologyStream(
         signal.addEventListener(
           "abort",
           () => {
-            if (closed) return;
-            closed = true;
-            unsubscribe();
-            controller.close();
+            if (finish()) controller.close();
           },
           { once: true },
         );
@@ -58,8 +64,7 @@ export async function openTopologyStream(
         for (const e of feed.catchUp(null)) controller.enqueue(frame(e));
       },
       cancel() {
-        closed = true;
-        unsubscribe();
+        finish();
       },
     },
     new CountQueuingStrategy({ highWaterMark: CLIENT_BUFFER_FRAMES }),

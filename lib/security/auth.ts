@@ -96,3 +96,10 @@ export function roleOf(headers: Headers): Role | null {
     ? roleForSession(decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)))
     : null;
 }
+
+/** Who holds a stream, for the per-session cap: the session cookie or the token, hashed. */
+export function sessionKey(headers: Headers): string {
+  const auth = headers.get("authorization") ?? "";
+  const cookie = headers.get("cookie")?.match(new RegExp(`${SESSION_COOKIE}=([^;]+)`))?.[1] ?? "";
+  return digest(`${auth}|${cookie}`).toString("base64url");
+}

@@ -9,7 +9,10 @@ const NET = "nl-t-fanout";
 let server: { url: string; stop: () => void };
 
 test.beforeAll(async () => {
-  server = await startServer(Number(process.env.NETLENS_TEST_PORT_FANOUT ?? 3298), {});
+  server = await startServer(Number(process.env.NETLENS_TEST_PORT_FANOUT ?? 3298), {
+    // All 50 clients are one viewer: let them past the per-session cap (tested below).
+    NETLENS_STREAMS_PER_SESSION: "100",
+  });
 });
 test.afterAll(() => {
   server?.stop();

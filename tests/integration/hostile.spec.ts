@@ -4,6 +4,7 @@ import { networkNames } from "../support/docker-cli";
 import { rawRequest } from "../support/raw-http";
 import { bearer, TEST_BASE_URL, TEST_PORT, TEST_TOKENS } from "../support/server";
 import { startServer } from "../support/spawn-server";
+import { SseClient } from "../support/sse-client";
 
 // Hostile requests against the running servers: each must be refused with the right status and
 // a plain message, never a 500, and `docker network ls` must show that nothing changed.
@@ -351,4 +352,29 @@ test("without a session the page sends you to log in; a token becomes an HttpOnl
     headers: { Host: HOST, Cookie: session },
   });
   expect(JSON.parse(me.body)).toEqual({ role: "viewer" });
+});
+
+test("one session may hold only so many live streams", async () => {
+  const server = await startServer(3292, { NETLENS_STREAMS_PER_SESSION: "3" });
+  try {
+    const open = await Promise.all([1, 2, 3].map(() => SseClient.open(server.url)));
+    await expect(SseClient.open(server.url)).rejects.toThrow(/stream answered 429/);
+    // Another session is not held back by this one's.
+    const other = await SseClient.open(server.url, bearer("admin"));
+    await other.close();
+    await open[0]?.close();
+    await expect
+      .poll(async () => {
+        try {
+          await (await SseClient.open(server.url)).close();
+          return "opened";
+        } catch {
+          return "refused";
+        }
+      })
+      .toBe("opened");
+    await Promise.all(open.slice(1).map((c) => c.close()));
+  } finally {
+    server.stop();
+  }
 });

@@ -8,7 +8,7 @@ import { networkSpecSchema } from "@/lib/topology/network-spec";
 
 export const dynamic = "force-dynamic";
 
-export const POST = mutation("admin", async (req: Request) => {
+export const POST = mutation("admin", "create network", async (req: Request) => {
   const spec = await readJson(req, networkSpecSchema);
   return NextResponse.json(await createNetworkFromSpec(spec), { status: 201 });
 });

@@ -22,6 +22,7 @@ export const GET = read(async (_req: Request, ctx: { params: Promise<{ id: strin
 
 export const DELETE = mutation(
   "admin",
+  "remove network",
   async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
     const { id } = refParams.parse(await ctx.params);
     await removeNetworkChecked(id);

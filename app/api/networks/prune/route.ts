@@ -14,7 +14,7 @@ const pruneSchema = z.strictObject({
   networkIds: z.array(dockerRef).max(1000).optional(),
 });
 
-export const POST = mutation("admin", async (req: Request) => {
+export const POST = mutation("admin", "prune networks", async (req: Request) => {
   const { dryRun, networkIds } = await readJson(req, pruneSchema);
   return NextResponse.json(await pruneNetworks(dryRun, networkIds));
 });

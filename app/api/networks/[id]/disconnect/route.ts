@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = mutation(
   "operator",
+  "disconnect",
   async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
     const { id } = refParams.parse(await ctx.params);
     const spec = await readJson(req, disconnectSpecSchema);
