@@ -11,8 +11,9 @@ host=${HOST:-127.0.0.1}
 port=${PORT:-3000}
 case "$host" in
   127.*|localhost|::1) ;;
-  *) echo "[demo] WARNING: serving on $host, beyond this machine, and Netlens has no login yet (issue 5):" \
-       "anyone who reaches it can change Docker networks. Put it behind TLS and authentication, or keep HOST=127.0.0.1." >&2 ;;
+  *) echo "[demo] WARNING: serving on $host, beyond this machine, over plain HTTP: put a TLS-terminating" \
+       "proxy in front and list its name in NETLENS_ALLOWED_HOSTS (README, Security)." >&2 ;;
 esac
 echo "[demo] Netlens on http://$host:$port  (stop with Ctrl-C; remove the lab with npm run lab:down)"
-exec npx next start -H "$host" -p "$port"
+# The server prints its login URL as it starts (instrumentation.ts).
+HOST=$host PORT=$port exec npx next start -H "$host" -p "$port"
