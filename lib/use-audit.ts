@@ -1,17 +1,8 @@
 import useSWR from "swr";
 import { fetchJson, steadyErrorRetry, type ApiError } from "./api-client";
+import type { AuditEntry } from "./audit/types";
 
-export type AuditEntry = {
-  id: number;
-  at: string;
-  role: string;
-  operation: string;
-  target: string;
-  params: string;
-  status: number;
-  outcome: "done" | "refused" | "failed";
-  message: string | null;
-};
+export type { AuditEntry };
 
 export type AuditFilter = { operation: string; outcome: string; q: string };
 

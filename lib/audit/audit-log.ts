@@ -3,22 +3,11 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
+import type { AuditEntry } from "./types";
 
 // Every attempt to change the engine, kept in SQLite in the data directory so it survives
 // restarts: who (by role), when, what, on what, with which parameters, and how it ended —
 // Docker's own words included when it refused.
-
-export type AuditEntry = {
-  id: number;
-  at: string;
-  role: string;
-  operation: string;
-  target: string;
-  params: string;
-  status: number;
-  outcome: "done" | "refused" | "failed";
-  message: string | null;
-};
 
 export type AuditFilter = {
   operation?: string;
