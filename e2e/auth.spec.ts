@@ -14,8 +14,8 @@ test.describe("first start without a configured token", () => {
     rmSync(dataDir, { recursive: true, force: true });
     server = await startServer(3294, { NETLENS_TOKEN: undefined, NETLENS_DATA_DIR: dataDir });
   });
-  test.afterAll(() => {
-    server?.stop();
+  test.afterAll(async () => {
+    await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

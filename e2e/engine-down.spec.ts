@@ -3,14 +3,16 @@ import { startServer } from "../tests/support/spawn-server";
 
 // A server pointed at a socket where no engine listens: it must say so plainly, never crash.
 const NO_ENGINE = "unix:///tmp/netlens-test-no-engine.sock";
-let server: { url: string; stop: () => void };
+let server: Awaited<ReturnType<typeof startServer>>;
 
 test.beforeAll(async () => {
   server = await startServer(Number(process.env.NETLENS_TEST_PORT_DOWN ?? 3299), {
     DOCKER_HOST: NO_ENGINE,
   });
 });
-test.afterAll(() => server?.stop());
+test.afterAll(async () => {
+  await server?.stop();
+});
 
 test("/api/topology answers 503 with a plain message; /api/health answers 200 saying so", async ({
   request,

@@ -8,7 +8,7 @@ import { SseClient } from "../tests/support/sse-client";
 // "down" within 5 s, the page says so and dims, and after the restart everything converges —
 // including a network created while the clients still saw the engine as down.
 const engine = new PrivateEngine("fault", "10.240.0.1/24");
-let server: { url: string; stop: () => void; log: string };
+let server: Awaited<ReturnType<typeof startServer>>;
 
 test.beforeAll(async () => {
   await engine.destroy();
@@ -20,7 +20,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  server?.stop();
+  await server?.stop();
   await engine.destroy();
 });
 

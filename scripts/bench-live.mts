@@ -252,7 +252,7 @@ async function runSize(containers: number) {
     return result;
   } finally {
     await browser.close();
-    server.stop();
+    await server.stop();
     cleanup();
   }
 }

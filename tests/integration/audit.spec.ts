@@ -64,7 +64,7 @@ test("changes and refusals are recorded, readable by admins only, and survive a 
       (await request.get(`${server.url}/api/audit`, { headers: bearer("viewer") })).status(),
     ).toBe(403);
   } finally {
-    server.stop();
+    await server.stop();
   }
 
   server = await startServer(PORT, { NETLENS_DATA_DIR: DATA });
@@ -85,6 +85,6 @@ test("changes and refusals are recorded, readable by admins only, and survive a 
     });
     expect(((await filtered.json()) as { entries: Entry[] }).entries).toHaveLength(1);
   } finally {
-    server.stop();
+    await server.stop();
   }
 });

@@ -6,7 +6,7 @@ import { SseClient } from "../support/sse-client";
 // A server of its own, so the subscriber counts are this test's alone.
 const CLIENTS = 50;
 const NET = "nl-t-fanout";
-let server: { url: string; stop: () => void };
+let server: Awaited<ReturnType<typeof startServer>>;
 
 test.beforeAll(async () => {
   server = await startServer(Number(process.env.NETLENS_TEST_PORT_FANOUT ?? 3298), {
@@ -14,8 +14,8 @@ test.beforeAll(async () => {
     NETLENS_STREAMS_PER_SESSION: "100",
   });
 });
-test.afterAll(() => {
-  server?.stop();
+test.afterAll(async () => {
+  await server?.stop();
   dockerQuietly(["network", "rm", NET]);
 });
 

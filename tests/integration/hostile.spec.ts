@@ -296,7 +296,7 @@ test("read-only mode refuses every change, for everyone", async () => {
       200,
     );
   } finally {
-    server.stop();
+    await server.stop();
   }
 });
 
@@ -320,7 +320,7 @@ test("a burst of changes is cut off with 429", async () => {
     expect(statuses.slice(0, 5)).toEqual([403, 403, 403, 403, 403]);
     expect(networks()).toEqual(before);
   } finally {
-    server.stop();
+    await server.stop();
   }
 });
 
@@ -375,6 +375,6 @@ test("one session may hold only so many live streams", async () => {
       .toBe("opened");
     await Promise.all(open.slice(1).map((c) => c.close()));
   } finally {
-    server.stop();
+    await server.stop();
   }
 });

@@ -7,7 +7,7 @@ export async function startServer(
   port: number,
   /** Added to the test servers' environment; undefined removes a variable. */
   env: Record<string, string | undefined>,
-): Promise<{ url: string; stop: () => void; log: string }> {
+): Promise<{ url: string; stop: () => Promise<void>; log: string }> {
   // Its output is kept, so a test can check it logged no unhandled rejection.
   const log = `/tmp/netlens-test-server-${port}.log`;
   const out = openSync(log, "w");
@@ -30,13 +30,16 @@ export async function startServer(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    if (child.pid) {
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Resolves once it is gone, so the same port can be used again at once.
+  const stop = async () => {
+    if (child.pid && child.exitCode === null) {
       try {
         process.kill(-child.pid, "SIGTERM");
       } catch {
         // already gone
       }
+      await exited;
     }
   };
   const deadline = Date.now() + 30_000;
@@ -49,6 +52,6 @@ export async function startServer(
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  stop();
+  await stop();
   throw new Error(`server on port ${port} did not start within 30 s`);
 }
