@@ -121,13 +121,14 @@ export function mutation<Args extends [Request, ...unknown[]]>(
   };
 }
 
-/** A route handler that only reads: Host allowed and a logged-in caller (any role). */
+/** A route handler that only reads: Host allowed and a logged-in caller (any role, or `needed`). */
 export function read<Args extends [Request, ...unknown[]]>(
   fn: (...args: Args) => Promise<Response>,
+  needed: Role = "viewer",
 ): (...args: Args) => Promise<Response> {
   return handle(async (...args: Args) => {
     checkHost(args[0]);
-    requireRole(args[0]);
+    requireRole(args[0], needed);
     return fn(...args);
   });
 }

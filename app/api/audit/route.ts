@@ -1,8 +1,7 @@
 // GET /api/audit — the audit log of changes, newest first, filtered (admin only).
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { handle } from "@/lib/api/errors";
-import { checkHost, requireRole } from "@/lib/api/guard";
+import { read } from "@/lib/api/guard";
 import { queryAudit } from "@/lib/audit/audit-log";
 
 export const dynamic = "force-dynamic";
@@ -15,9 +14,7 @@ const filterSchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-export const GET = handle(async (req: Request) => {
-  checkHost(req);
-  requireRole(req, "admin");
+export const GET = read(async (req: Request) => {
   const filter = filterSchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   return NextResponse.json({ entries: queryAudit(filter) });
-});
+}, "admin");

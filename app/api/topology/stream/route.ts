@@ -1,8 +1,8 @@
 // GET /api/topology/stream — Server-Sent Events: a snapshot, then patches as the engine changes.
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { sessionKey } from "@/lib/security/auth";
-import { checkHost, requireRole } from "@/lib/api/guard";
+import { read } from "@/lib/api/guard";
 import { openTopologyStream, parseLastEventId } from "@/lib/live/sse-stream";
 
 export const dynamic = "force-dynamic";
@@ -10,21 +10,13 @@ export const dynamic = "force-dynamic";
 // Open streams per session: a runaway page (or script) cannot hold the server's sockets.
 const open = new Map<string, number>();
 
-export async function GET(req: Request) {
-  try {
-    checkHost(req);
-    requireRole(req);
-  } catch (err) {
-    return errorResponse(err);
-  }
+export const GET = read(async (req: Request) => {
   const key = sessionKey(req.headers);
   const held = open.get(key) ?? 0;
   if (held >= env.NETLENS_STREAMS_PER_SESSION) {
-    return errorResponse(
-      new ApiError(
-        "rate_limited",
-        `This session already has ${held} live streams open; close some tabs.`,
-      ),
+    throw new ApiError(
+      "rate_limited",
+      `This session already has ${held} live streams open; close some tabs.`,
     );
   }
   open.set(key, held + 1);
@@ -43,4 +35,4 @@ export async function GET(req: Request) {
       "X-Accel-Buffering": "no",
     },
   });
-}
+});
