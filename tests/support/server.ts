@@ -14,6 +14,8 @@ export const TEST_SERVER_ENV = {
   NETLENS_OPERATOR_TOKEN: TEST_TOKENS.operator,
   NETLENS_VIEWER_TOKEN: TEST_TOKENS.viewer,
   NETLENS_DATA_DIR: "/tmp/netlens-test-data",
+  // No registry here: probes run the locally built busybox.
+  NETLENS_PROBE_IMAGE: "netlens-busybox:latest",
 };
 
 export const bearer = (role: keyof typeof TEST_TOKENS) => ({
