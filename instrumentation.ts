@@ -1,5 +1,6 @@
 // At server start: make sure an admin token exists (generated into the data directory when none
-// is configured) and print a ready login URL, as Jupyter does.
+// is configured) and print a ready login URL, as Jupyter does; remove probe helpers a killed
+// server left behind.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { adminToken } = await import("@/lib/security/auth");
@@ -7,4 +8,10 @@ export async function register() {
   const port = process.env.PORT ?? "3000";
   const shown = host.includes(":") ? `[${host}]` : host;
   console.log(`Netlens: log in at http://${shown}:${port}/login?token=${adminToken()}`);
+  const { sweepProbes } = await import("@/lib/docker/probe");
+  // The engine may be down at start: the helpers remove themselves when their sleep ends anyway.
+  sweepProbes().then(
+    (n) => n > 0 && console.log(`Netlens: removed ${n} probe helper(s) left by an earlier run`),
+    () => {},
+  );
 }

@@ -36,6 +36,12 @@ const schema = z.object({
   NETLENS_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Changes accepted per minute (all clients together) before 429. */
   NETLENS_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** The image a reachability probe runs in the source's namespace; never pulled by Netlens. */
+  NETLENS_PROBE_IMAGE: z.string().min(1).default("busybox:latest"),
+  /** A probe's hard time limit, helper container included. */
+  NETLENS_PROBE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).default(10_000),
+  /** Probes running at once (all clients together) before 429. */
+  NETLENS_PROBES_AT_ONCE: z.coerce.number().int().min(1).max(50).default(3),
 });
 
 function parseEnv() {

@@ -20,3 +20,7 @@ docker network create --label netlens.lab=1 -d ipvlan -o parent=nl-lab-mv1 --sub
 docker run -d --label netlens.lab=1 --name ipv1 --network lab-ipvlan "${NETLENS_TEST_IMAGE:-netlens-busybox:latest}" >/dev/null 2>&1 || true
 record failed-start
 bash scripts/lab.sh up >/dev/null
+# The reachability cases (issue 8), on top of the lab.
+bash scripts/reach-lab.sh up
+record reach
+bash scripts/reach-lab.sh down

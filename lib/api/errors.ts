@@ -11,6 +11,8 @@ const statusOf = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  // The probe's image is not on the engine, and Netlens never pulls: the message says how to.
+  "probe-image-missing": 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

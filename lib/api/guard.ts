@@ -55,13 +55,16 @@ async function peekBody(req: Request, max = 4096): Promise<string> {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** What a change was aimed at: the network in the path, or the name a create asked for. */
+/** What a change was aimed at: the network in the path, the name a create asked for, a probe's pair. */
 function targetOf(req: Request, params: string): string {
-  const rest = new URL(req.url).pathname.replace(/^\/api\/networks\/?/, "").split("/")[0] ?? "";
+  const rest = new URL(req.url).pathname.match(/^\/api\/networks\/([^/]+)/)?.[1];
   if (rest && rest !== "prune") return decodeURIComponent(rest);
   try {
-    const name = (JSON.parse(params) as { name?: unknown }).name;
-    return typeof name === "string" ? name : "";
+    const body = JSON.parse(params) as { name?: unknown; from?: unknown; to?: unknown };
+    if (typeof body.from === "string" && typeof body.to === "string") {
+      return `${body.from} → ${body.to}`;
+    }
+    return typeof body.name === "string" ? body.name : "";
   } catch {
     return "";
   }

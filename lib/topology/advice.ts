@@ -92,8 +92,7 @@ function containerAdvice(c: Container, topology: Topology): Advice[] {
   }
   const bridge = topology.networks.find(isDefaultBridge);
   const onDefault =
-    bridge &&
-    topology.endpoints.some((e) => e.containerId === c.id && e.networkId === bridge.id);
+    bridge && topology.endpoints.some((e) => e.containerId === c.id && e.networkId === bridge.id);
   if (onDefault) {
     out.push({
       code: "default-bridge-in-use",
@@ -114,7 +113,12 @@ function containerAdvice(c: Container, topology: Topology): Advice[] {
       severity: "warning",
       subject,
       message: `${c.name} publishes ${wide.map((p) => `${p.publicPort}→${p.privatePort}/${p.type}`).join(", ")} on every address of the host: reachable by anyone who reaches the host, past firewalls like ufw. Bind to 127.0.0.1 or one address when only the host or one network needs it.`,
-      fix: publishFix(c, first.privatePort, first.type, "127.0.0.1"),
+      fix: publishFix(c, {
+        containerPort: first.privatePort,
+        protocol: first.type,
+        hostIp: "127.0.0.1",
+        hostPort: first.publicPort,
+      }),
     });
   }
   return out;

@@ -62,16 +62,14 @@ export function leaveNoneFix(c: Container, network: Network | undefined): ReachF
 /** Ports are published only when a container is created: it must be recreated. */
 export function publishFix(
   c: Container,
-  port: number | null,
-  protocol: string,
-  hostIp?: string,
+  binding: { containerPort: number | null; protocol: string; hostIp?: string; hostPort?: number },
 ): ReachFix {
-  const containerPort = port === null ? "<container-port>" : String(port);
-  const hostPort = port === null ? "<host-port>" : String(port);
-  const suffix = protocol === "udp" ? "/udp" : "";
-  const binding = `${hostIp ? `${hostIp}:` : ""}${hostPort}:${containerPort}${suffix}`;
+  const containerPort = binding.containerPort ?? "<container-port>";
+  const hostPort = binding.hostPort ?? binding.containerPort ?? "<host-port>";
+  const suffix = binding.protocol === "udp" ? "/udp" : "";
+  const p = `${binding.hostIp ? `${binding.hostIp}:` : ""}${hostPort}:${containerPort}${suffix}`;
   return {
-    description: `Ports are published when a container is created: remove ${c.name} and run it again with -p ${binding} (keep its other options).`,
-    command: sh("docker", "run", "-d", "--name", c.name, "-p", binding, c.image),
+    description: `Ports are published when a container is created: remove ${c.name} and run it again with -p ${p} (keep its other options).`,
+    command: sh("docker", "run", "-d", "--name", c.name, "-p", p, c.image),
   };
 }

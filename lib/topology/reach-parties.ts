@@ -1,7 +1,13 @@
 // Who is asking and who is asked: references resolved against the topology, and where each party
 // lives in the CNM (its namespace, its endpoints, its networks). Pure.
 import type { ReachParty } from "./reach-types";
-import { HOST_SANDBOX_ID, type Container, type Endpoint, type Network, type Topology } from "./types";
+import {
+  HOST_SANDBOX_ID,
+  type Container,
+  type Endpoint,
+  type Network,
+  type Topology,
+} from "./types";
 
 export const HOST_REF = "host";
 export const OUTSIDE_REF = "outside";
@@ -60,6 +66,9 @@ export class ReachIndex {
     for (const c of topology.containers) this.containers.set(c.id, c);
     for (const n of topology.networks) this.networks.set(n.id, n);
     for (const e of topology.endpoints) {
+      // A none- or host-mode container has an endpoint on "none" / "host": it connects nothing.
+      const driver = this.networks.get(e.networkId)?.driver;
+      if (driver === "null" || driver === "host") continue;
       const list = this.endpointsBySandbox.get(e.sandboxId) ?? [];
       list.push(e);
       this.endpointsBySandbox.set(e.sandboxId, list);

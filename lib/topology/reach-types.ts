@@ -18,7 +18,8 @@ export type ReachParty =
   | { kind: "host"; name: string }
   | { kind: "outside"; name: string };
 
-export type RouteVia = "network" | "loopback" | "host-gateway" | "host-namespace" | "published-port";
+export type RouteVia =
+  "network" | "loopback" | "host-gateway" | "host-namespace" | "published-port";
 
 export type ReachRoute = {
   via: RouteVia;

@@ -302,7 +302,9 @@ class Analysis {
     const target = b.container ? `${b.container.name} (host mode)` : "the host";
     this.answer.blockers.push({
       code: "no-shared-network",
-      message: `${ca.name} reaches ${target} only through a bridge network's gateway, and it is on ${list(this.index.networkNames(endpoints))} (${this.networksOf(endpoints)
+      message: `${ca.name} reaches ${target} only through a bridge network's gateway, and it is on ${list(this.index.networkNames(endpoints))} (${this.networksOf(
+        endpoints,
+      )
         .map((n) => n.driver)
         .join(
           ", ",
@@ -311,7 +313,14 @@ class Analysis {
       containerIds: [ca.id],
     });
     const bridge = this.index.topology.networks.find(isDefaultBridge);
-    if (bridge) this.answer.fix(connectFix(bridge, this.index.namespaceOwner(ca), "bridge networks have a gateway on the host."));
+    if (bridge)
+      this.answer.fix(
+        connectFix(
+          bridge,
+          this.index.namespaceOwner(ca),
+          "bridge networks have a gateway on the host.",
+        ),
+      );
   }
 
   /** The host's stack (the host, or a host-mode container) reaching a container. */
@@ -352,7 +361,8 @@ class Analysis {
       containerIds: [cb.id],
     });
     const bridge = this.index.topology.networks.find(isDefaultBridge);
-    if (bridge) this.answer.fix(connectFix(bridge, cb, "the host reaches bridge members directly."));
+    if (bridge)
+      this.answer.fix(connectFix(bridge, cb, "the host reaches bridge members directly."));
   }
 
   private toOutside(a: Side) {
@@ -386,7 +396,11 @@ class Analysis {
     const way = preferredNetwork(this.index.topology.networks.filter(isExternalBridge));
     if (way) {
       this.answer.fix(
-        connectFix(way, this.index.namespaceOwner(ca), "a non-internal bridge routes out through the host."),
+        connectFix(
+          way,
+          this.index.namespaceOwner(ca),
+          "a non-internal bridge routes out through the host.",
+        ),
       );
     }
   }
@@ -442,7 +456,14 @@ class Analysis {
         containerIds: [cb.id],
       });
       const p = published[0] as PublishedPort;
-      this.answer.fix(publishFix(cb, p.privatePort, p.type, "0.0.0.0"));
+      this.answer.fix(
+        publishFix(cb, {
+          containerPort: p.privatePort,
+          protocol: p.type,
+          hostIp: "0.0.0.0",
+          hostPort: p.publicPort,
+        }),
+      );
       return;
     }
     this.answer.blockers.push({
@@ -450,7 +471,7 @@ class Analysis {
       message: `${cb.name} publishes ${wanted === "any port" ? "no port" : `no ${wanted}`}: the outside reaches a bridge container only through a port published with -p (DNAT from the host's address).`,
       containerIds: [cb.id],
     });
-    this.answer.fix(publishFix(cb, this.port, this.query.protocol));
+    this.answer.fix(publishFix(cb, { containerPort: this.port, protocol: this.query.protocol }));
   }
 
   /** The container's published bindings for the asked port and protocol (any port when none asked). */
@@ -469,7 +490,14 @@ class Analysis {
       message: `${c.name} publishes ${list(wide.map((w) => `${w.publicPort}→${w.privatePort}/${w.type}`))} on every address of the host: anyone who reaches the host reaches it (and Docker's rules bypass host firewalls such as ufw).`,
       containerIds: [c.id],
     });
-    this.answer.fix(publishFix(c, p.privatePort, p.type, "127.0.0.1"));
+    this.answer.fix(
+      publishFix(c, {
+        containerPort: p.privatePort,
+        protocol: p.type,
+        hostIp: "127.0.0.1",
+        hostPort: p.publicPort,
+      }),
+    );
   }
 }
 
@@ -487,7 +515,9 @@ function forbidsContainerTraffic(n: Network): boolean {
 }
 
 function iccReason(n: Network): string {
-  return n.driver === "macvlan" ? `${n.name}: macvlan_mode=private` : `${n.name}: ${ICC_OPTION}=false`;
+  return n.driver === "macvlan"
+    ? `${n.name}: macvlan_mode=private`
+    : `${n.name}: ${ICC_OPTION}=false`;
 }
 
 const isExternalBridge = (n: Network) => n.driver === "bridge" && !n.internal;

@@ -3,7 +3,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EngineSnapshot } from "./engine-types";
 
-export type FixtureName = "lab" | "owner-stopped" | "owner-restarted" | "failed-start";
+export type FixtureName =
+  | "lab"
+  | "owner-stopped"
+  | "owner-restarted"
+  | "failed-start"
+  /** The lab plus scripts/reach-lab.sh: every reachability case. */
+  | "reach";
 
 export function loadSnapshot(name: FixtureName): EngineSnapshot {
   const file = join(__dirname, "__fixtures__", `${name}.snapshot.json`);

@@ -1,0 +1,117 @@
+import "server-only";
+import { PassThrough } from "node:stream";
+import type Docker from "dockerode";
+import { engineCall } from "./client";
+import { EngineRequestError } from "./errors";
+
+// A short-lived helper container in another container's namespace (`--network container:<x>`, the
+// netshoot recipe) or the host's, that runs a few commands and is removed whatever happens.
+
+export const PROBE_LABEL = "netlens.probe";
+
+export type ProbeNamespace = { kind: "container"; id: string } | { kind: "host" };
+export type StepResult = { exitCode: number | null; output: string; ms: number };
+
+export async function imageExists(image: string): Promise<boolean> {
+  try {
+    await engineCall((d) => d.getImage(image).inspect());
+    return true;
+  } catch (err) {
+    if (err instanceof EngineRequestError && err.statusCode === 404) return false;
+    throw err;
+  }
+}
+
+/**
+ * Run `steps` (argument vectors, never shell lines) in parallel inside a helper container joined to
+ * `namespace`. The helper sleeps no longer than `limitMs` and removes itself on exit, so even a
+ * server killed mid-probe leaves nothing behind for long; normally it is removed at once here.
+ */
+export async function runInNamespace(
+  namespace: ProbeNamespace,
+  image: string,
+  steps: (string[] | null)[],
+  limitMs: number,
+  signal: AbortSignal,
+): Promise<(StepResult | null)[]> {
+  const container = await engineCall((d) =>
+    d.createContainer({
+      Image: image,
+      // Overrides whatever the image runs: the helper only waits for our commands.
+      Entrypoint: ["sleep"],
+      Cmd: [String(Math.ceil(limitMs / 1000))],
+      Labels: { [PROBE_LABEL]: "1" },
+      NetworkDisabled: false,
+      HostConfig: {
+        NetworkMode: namespace.kind === "host" ? "host" : `container:${namespace.id}`,
+        AutoRemove: true,
+        Memory: 64 * 1024 * 1024,
+        PidsLimit: 64,
+      },
+    }),
+  );
+  try {
+    await engineCall(() => container.start());
+    const deadline = Date.now() + limitMs;
+    return await Promise.all(
+      steps.map((cmd) => (cmd ? execStep(container, cmd, deadline, signal) : null)),
+    );
+  } finally {
+    await engineCall(() => container.remove({ force: true })).catch(() => {
+      // Already gone (AutoRemove raced us) or the engine is down: the sleep ends it anyway.
+    });
+  }
+}
+
+async function execStep(
+  container: Docker.Container,
+  cmd: string[],
+  deadline: number,
+  signal: AbortSignal,
+): Promise<StepResult> {
+  const started = performance.now();
+  const exec = await engineCall(() =>
+    container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false }),
+  );
+  const stream = await engineCall(() => exec.start({ hijack: true, stdin: false }));
+  let output = "";
+  const sink = new PassThrough();
+  sink.on("data", (chunk: Buffer) => {
+    if (output.length < 16_384) output += chunk.toString("utf8");
+  });
+  container.modem.demuxStream(stream, sink, sink);
+  const finished = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+    const stop = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener("abort", stop, { once: true });
+    stream.on("end", () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", stop);
+      resolve(true);
+    });
+    stream.on("error", () => resolve(false));
+  });
+  const ms = performance.now() - started;
+  if (!finished) {
+    stream.destroy();
+    return { exitCode: null, output, ms };
+  }
+  const info = await engineCall(() => exec.inspect());
+  return { exitCode: info.ExitCode ?? null, output, ms };
+}
+
+/** Remove every helper left by an earlier server (killed mid-probe): called at start. */
+export async function sweepProbes(): Promise<number> {
+  const stale = await engineCall((d) =>
+    d.listContainers({ all: true, filters: { label: [`${PROBE_LABEL}=1`] } }),
+  );
+  await Promise.all(
+    stale.map((c) =>
+      engineCall((d) => d.getContainer(c.Id).remove({ force: true })).catch(() => undefined),
+    ),
+  );
+  return stale.length;
+}
