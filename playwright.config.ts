@@ -6,6 +6,8 @@ import { bearer, TEST_BASE_URL, TEST_PORT, TEST_SERVER_ENV } from "./tests/suppo
 const BROWSER = { browserName: "chromium" as const, viewport: { width: 1600, height: 1000 } };
 /** E2E tests that change the shared engine while a page watches. */
 const LIVE_SPECS = ["**/live.spec.ts", "**/engine-fault.spec.ts", "**/manage.spec.ts"];
+/** Integration tests that start probe helpers on the shared engine. */
+const PROBE_SPECS = ["**/reachability.spec.ts"];
 export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -27,13 +29,20 @@ export default defineConfig({
   // The projects run one after another: each test reads or changes the one shared engine, and
   // the e2e pages count what is drawn, so nothing that changes the engine runs beside them.
   projects: [
-    { name: "integration", testDir: "tests/integration" },
+    { name: "integration", testDir: "tests/integration", testIgnore: PROBE_SPECS },
+    // Probes start helper containers inside other containers' namespaces: alone, after the rest.
+    {
+      name: "integration-probe",
+      testDir: "tests/integration",
+      testMatch: PROBE_SPECS,
+      dependencies: ["integration"],
+    },
     {
       name: "e2e",
       testDir: "e2e",
       testIgnore: LIVE_SPECS,
       use: BROWSER,
-      dependencies: ["integration"],
+      dependencies: ["integration-probe"],
     },
     {
       name: "e2e-live",

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
 import { engineCall } from "./client";
@@ -36,10 +37,13 @@ export async function runInNamespace(
 ): Promise<(StepResult | null)[]> {
   const container = await engineCall((d) =>
     d.createContainer({
+      // Named for what it is: it shows on the map, in the namespace it probes, while it runs.
+      name: `netlens-probe-${randomBytes(4).toString("hex")}`,
       Image: image,
       // Overrides whatever the image runs: the helper only waits for our commands.
       Entrypoint: ["sleep"],
-      Cmd: [String(Math.ceil(limitMs / 1000))],
+      // A little longer than the limit, so it outlives the last command it may have to run.
+      Cmd: [String(Math.ceil(limitMs / 1000) + 2)],
       Labels: { [PROBE_LABEL]: "1" },
       NetworkDisabled: false,
       HostConfig: {
