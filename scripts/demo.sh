@@ -15,5 +15,7 @@ case "$host" in
        "proxy in front and list its name in NETLENS_ALLOWED_HOSTS (README, Security)." >&2 ;;
 esac
 echo "[demo] Netlens on http://$host:$port  (stop with Ctrl-C; remove the lab with npm run lab:down)"
+# Probes run in the local busybox the lab uses: no registry is needed (README, Debugging).
+export NETLENS_PROBE_IMAGE=${NETLENS_PROBE_IMAGE:-netlens-busybox:latest}
 # The server prints its login URL as it starts (instrumentation.ts).
 HOST=$host PORT=$port exec npx next start -H "$host" -p "$port"

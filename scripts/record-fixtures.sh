@@ -23,4 +23,5 @@ bash scripts/lab.sh up >/dev/null
 # The reachability cases (issue 8), on top of the lab.
 bash scripts/reach-lab.sh up
 record reach
+bash scripts/record-probe-outputs.sh
 bash scripts/reach-lab.sh down

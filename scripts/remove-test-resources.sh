@@ -6,6 +6,10 @@ label=${1:-netlens.test=1}
 ids=$(docker ps -aq --filter "label=$label")
 # shellcheck disable=SC2086
 [ -z "$ids" ] || docker rm -f $ids >/dev/null
+# Probe helpers a killed test server left inside test containers' namespaces.
+ids=$(docker ps -aq --filter "label=netlens.probe=1")
+# shellcheck disable=SC2086
+[ -z "$ids" ] || docker rm -f $ids >/dev/null
 ids=$(docker network ls -q --filter "label=$label")
 # shellcheck disable=SC2086
 [ -z "$ids" ] || docker network rm $ids >/dev/null
