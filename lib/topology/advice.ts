@@ -31,10 +31,33 @@ const SEVERITY_ORDER: Record<AdviceSeverity, number> = { critical: 0, warning: 1
 const containerSubject = (c: Container) => ({ kind: "container" as const, id: c.id, name: c.name });
 const networkSubject = (n: Network) => ({ kind: "network" as const, id: n.id, name: n.name });
 
+/** What the checks ask of the whole topology, computed once: the page runs them on every update. */
+type Facts = {
+  onDefaultBridge: Set<string>;
+  usedNetworkIds: Set<string>;
+  configuredNetworkNames: Set<string>;
+  byName: Map<string, Network[]>;
+};
+
+function factsOf(topology: Topology): Facts {
+  const bridge = topology.networks.find(isDefaultBridge);
+  const byName = new Map<string, Network[]>();
+  for (const n of topology.networks) byName.set(n.name, [...(byName.get(n.name) ?? []), n]);
+  return {
+    onDefaultBridge: new Set(
+      topology.endpoints.filter((e) => e.networkId === bridge?.id).map((e) => e.containerId),
+    ),
+    usedNetworkIds: new Set(topology.endpoints.map((e) => e.networkId)),
+    configuredNetworkNames: new Set(topology.containers.flatMap((c) => c.networkNames)),
+    byName,
+  };
+}
+
 export function adviseOn(topology: Topology): Advice[] {
+  const facts = factsOf(topology);
   const advice = [
-    ...topology.containers.flatMap((c) => containerAdvice(c, topology)),
-    ...topology.networks.flatMap((n) => networkAdvice(n, topology)),
+    ...topology.containers.flatMap((c) => containerAdvice(c, facts)),
+    ...topology.networks.flatMap((n) => networkAdvice(n, facts)),
   ];
   return advice.sort(
     (a, b) =>
@@ -50,7 +73,7 @@ export function adviceCounts(advice: Advice[]): Record<AdviceSeverity, number> {
   return counts;
 }
 
-function containerAdvice(c: Container, topology: Topology): Advice[] {
+function containerAdvice(c: Container, facts: Facts): Advice[] {
   const out: Advice[] = [];
   const subject = containerSubject(c);
   if (c.error) {
@@ -90,10 +113,7 @@ function containerAdvice(c: Container, topology: Topology): Advice[] {
       message: `${c.name} runs with --network none: only loopback, by design for batch jobs that must not talk to anything.`,
     });
   }
-  const bridge = topology.networks.find(isDefaultBridge);
-  const onDefault =
-    bridge && topology.endpoints.some((e) => e.containerId === c.id && e.networkId === bridge.id);
-  if (onDefault) {
+  if (facts.onDefaultBridge.has(c.id)) {
     out.push({
       code: "default-bridge-in-use",
       severity: "warning",
@@ -124,10 +144,10 @@ function containerAdvice(c: Container, topology: Topology): Advice[] {
   return out;
 }
 
-function networkAdvice(n: Network, topology: Topology): Advice[] {
+function networkAdvice(n: Network, facts: Facts): Advice[] {
   const out: Advice[] = [];
   const subject = networkSubject(n);
-  const sameName = topology.networks.filter((o) => o.name === n.name);
+  const sameName = facts.byName.get(n.name) ?? [];
   if (sameName.length > 1) {
     out.push({
       code: "duplicate-network-name",
@@ -140,9 +160,7 @@ function networkAdvice(n: Network, topology: Topology): Advice[] {
       },
     });
   }
-  const used =
-    topology.endpoints.some((e) => e.networkId === n.id) ||
-    topology.containers.some((c) => c.networkNames.includes(n.name));
+  const used = facts.usedNetworkIds.has(n.id) || facts.configuredNetworkNames.has(n.name);
   if (!n.predefined && !n.ingress && !used) {
     out.push({
       code: "unused-network",
