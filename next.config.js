@@ -2,7 +2,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // dockerode pulls in native/optional modules (ssh2, cpu-features) that must not be bundled.
-  serverExternalPackages: ["dockerode", "docker-modem", "ssh2", "cpu-features", "better-sqlite3"],
+  serverExternalPackages: ["dockerode", "docker-modem", "ssh2", "cpu-features", "libsql"],
   poweredByHeader: false,
   // Static assets skip the proxy (proxy.ts), which sets these and the CSP on everything else.
   async headers() {

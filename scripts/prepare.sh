@@ -4,8 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-# better-sqlite3 compiles from source (no prebuilt binary can be downloaded): against Node's own headers.
-export npm_config_nodedir=${npm_config_nodedir:-/usr}
 
 # npm ci again whenever package-lock.json changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

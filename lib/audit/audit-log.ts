@@ -1,12 +1,13 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { env } from "@/lib/env";
 import type { AuditEntry } from "./types";
 
 // Every attempt to change the engine, kept in SQLite in the data directory so it survives
-// restarts: who (by role), when, what, on what, with which parameters, and how it ended —
+// restarts. libsql: better-sqlite3's API and file format, with its binary shipped in an npm
+// package, so a fresh install compiles nothing: who (by role), when, what, on what, with which parameters, and how it ended —
 // Docker's own words included when it refused.
 
 export type AuditFilter = {

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { dockerQuietly, networkNames } from "../support/docker-cli";
 import { bearer } from "../support/server";
@@ -86,5 +86,34 @@ test("changes and refusals are recorded, readable by admins only, and survive a 
     expect(((await filtered.json()) as { entries: Entry[] }).entries).toHaveLength(1);
   } finally {
     await server.stop();
+  }
+});
+
+test("a log written by the old SQLite dependency (better-sqlite3) opens and grows on libsql", async ({
+  request,
+}) => {
+  const data = `${DATA}-old`;
+  rmSync(data, { recursive: true, force: true });
+  mkdirSync(data, { recursive: true });
+  // Written by the audit log's own code on better-sqlite3 12, before the switch.
+  copyFileSync("tests/fixtures/audit-better-sqlite3.db", `${data}/audit.db`);
+  const server = await startServer(PORT, { NETLENS_DATA_DIR: data });
+  try {
+    const refused = await request.post(`${server.url}/api/networks/${NET}/connect`, {
+      headers: { ...json, ...bearer("viewer") },
+      data: Buffer.from(JSON.stringify({ containerId: "legacy" })),
+    });
+    expect(refused.status()).toBe(403);
+    const res = await request.get(`${server.url}/api/audit`, { headers: bearer("admin") });
+    const { entries } = (await res.json()) as { entries: Entry[] };
+    expect(entries.map((e) => [e.role, e.operation, e.target, e.outcome, e.status])).toEqual([
+      ["viewer", "connect", NET, "refused", 403],
+      ["operator", "connect", "nl-old-net", "refused", 409],
+      ["admin", "create", "nl-old-net", "done", 201],
+    ]);
+    expect(entries[1]?.message).toContain("already exists in network nl-old-net");
+  } finally {
+    await server.stop();
+    rmSync(data, { recursive: true, force: true });
   }
 });
