@@ -18,4 +18,4 @@ echo "[demo] Netlens on http://$host:$port  (stop with Ctrl-C; remove the lab wi
 # Probes run in the local busybox the lab uses: no registry is needed (README, Debugging).
 export NETLENS_PROBE_IMAGE=${NETLENS_PROBE_IMAGE:-netlens-busybox:latest}
 # The server prints its login URL as it starts (instrumentation.ts).
-HOST=$host PORT=$port exec npx next start -H "$host" -p "$port"
+HOST=$host PORT=$port exec npm start --silent

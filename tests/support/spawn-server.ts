@@ -7,13 +7,24 @@ export async function startServer(
   port: number,
   /** Added to the test servers' environment; undefined removes a variable. */
   env: Record<string, string | undefined>,
+  /** How it is started (default `next start` on 127.0.0.1:port), and where it is asked for health. */
+  how: { command?: string[]; host?: string } = {},
 ): Promise<{ url: string; stop: () => Promise<void>; log: string }> {
+  const host = how.host ?? "127.0.0.1";
+  const [program = "npx", ...args] = how.command ?? [
+    "next",
+    "start",
+    "-H",
+    host,
+    "-p",
+    String(port),
+  ];
   // Its output is kept, so a test can check it logged no unhandled rejection.
   const log = `/tmp/netlens-test-server-${port}.log`;
   const out = openSync(log, "w");
   const child: ChildProcess = spawn(
-    "npx",
-    ["next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    how.command ? program : "npx",
+    how.command ? args : [program, ...args],
     {
       env: Object.fromEntries(
         Object.entries({
@@ -29,7 +40,7 @@ export async function startServer(
       detached: true,
     },
   );
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host}:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   // Resolves once it is gone, so the same port can be used again at once.
   const stop = async () => {
