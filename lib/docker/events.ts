@@ -4,7 +4,8 @@ import { translateEngineError } from "./errors";
 
 /** One Docker event, reduced to what decides which objects to re-read. */
 export type EngineEvent = {
-  type: "container" | "network";
+  /** "engine": the daemon or its swarm node changed (reload, node update): re-list everything. */
+  type: "container" | "network" | "engine";
   action: string;
   id: string;
   /** For network connect/disconnect: the container. */
@@ -52,6 +53,9 @@ function toEvent(raw: RawEvent): EngineEvent | null {
   if (raw.Type === "container" && CONTAINER_ACTIONS.has(raw.Action.split(":")[0] ?? "")) {
     return { type: "container", action: raw.Action, id, timeNano };
   }
+  if (raw.Type === "daemon" || raw.Type === "node") {
+    return { type: "engine", action: raw.Action, id, timeNano };
+  }
   return null;
 }
 
@@ -74,7 +78,9 @@ export async function subscribeEngineEvents(
   let stream: NodeJS.ReadableStream;
   try {
     stream = await streamingDocker().getEvents({
-      filters: { type: ["container", "network"] },
+      // Swarm init/leave sends no network event for ingress or docker_gwbridge; daemon and node
+      // events, where the engine sends them, say something engine-wide changed.
+      filters: { type: ["container", "network", "daemon", "node"] },
       abortSignal: abort.signal,
     });
   } catch (err) {
@@ -113,6 +119,21 @@ export async function subscribeEngineEvents(
       abort.abort();
     },
   };
+}
+
+/** Who the engine is and whether it is in a swarm: what changes without any event. */
+export async function engineIdentity(timeoutMs: number): Promise<string> {
+  try {
+    const client = streamingDocker();
+    // As for ping: dockerode passes abortSignal through, its types do not say so.
+    const info = client.info as unknown as (opts: {
+      abortSignal: AbortSignal;
+    }) => Promise<{ ID?: string; Swarm?: { LocalNodeState?: string; NodeID?: string } }>;
+    const i = await info.call(client, { abortSignal: AbortSignal.timeout(timeoutMs) });
+    return `${i.ID ?? ""}|${i.Swarm?.LocalNodeState ?? ""}|${i.Swarm?.NodeID ?? ""}`;
+  } catch (err) {
+    throw translateEngineError(err, engineEndpoint);
+  }
 }
 
 /** A cheap liveness probe with its own short deadline. */

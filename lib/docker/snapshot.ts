@@ -11,20 +11,30 @@ import { pickInspect } from "./pick-inspect";
 
 // Aliases and SandboxID exist only in container inspect, so every container needs one — but not
 // on every request. An inspect is reused while the container's list entry says nothing
-// network-relevant changed: same state, same networks, same endpoint ids (a connect, disconnect
-// or restart creates new endpoints, so new ids).
+// network-relevant changed: same state, same name, same networks, same endpoint ids (a connect,
+// disconnect or restart creates new endpoints, so new ids). The key reads the same from a list
+// entry and from an inspect, so an inspect made for an event refreshes the cache too.
 const inspectCache = new Map<string, { key: string; inspect: EngineContainerInspect }>();
 const INSPECT_CONCURRENCY = 8;
 
 export type SnapshotStats = { engineCalls: number; inspects: number };
 
-function cacheKey(c: EngineContainerSummary): string {
-  const endpoints = Object.entries(c.NetworkSettings.Networks ?? {})
-    .map(([name, n]) => `${name}:${n.EndpointID}`)
+function keyOf(
+  state: string,
+  name: string,
+  networks: Record<string, { EndpointID: string }> | null,
+): string {
+  const endpoints = Object.entries(networks ?? {})
+    .map(([network, n]) => `${network}:${n.EndpointID}`)
     .sort()
     .join(",");
-  return `${c.State}|${endpoints}`;
+  return `${state}|${name}|${endpoints}`;
 }
+
+const summaryKey = (c: EngineContainerSummary) =>
+  keyOf(c.State, c.Names?.[0] ?? "", c.NetworkSettings.Networks);
+const inspectKey = (c: EngineContainerInspect) =>
+  keyOf(c.State.Status, c.Name, c.NetworkSettings.Networks);
 
 async function inspectOrNull(id: string): Promise<EngineContainerInspect | null> {
   try {
@@ -65,11 +75,11 @@ export async function readEngineSnapshot(): Promise<{
         d.listContainers({ all: true }) as Promise<unknown> as Promise<EngineContainerSummary[]>,
     ),
   ]);
-  const stale = listed.filter((c) => inspectCache.get(c.Id)?.key !== cacheKey(c));
+  const stale = listed.filter((c) => inspectCache.get(c.Id)?.key !== summaryKey(c));
   const fresh = new Map((await inspectMany(stale.map((c) => c.Id))).map((i) => [i.Id, i]));
   for (const c of stale) {
     const inspect = fresh.get(c.Id);
-    if (inspect) inspectCache.set(c.Id, { key: cacheKey(c), inspect });
+    if (inspect) inspectCache.set(c.Id, { key: inspectKey(inspect), inspect });
   }
   const ids = new Set(listed.map((c) => c.Id));
   for (const id of inspectCache.keys()) if (!ids.has(id)) inspectCache.delete(id);
@@ -90,11 +100,12 @@ export async function readEngineSnapshot(): Promise<{
 
 /**
  * Re-read only the containers events touched: one inspect each, nothing else. Containers that
- * no longer exist are absent from the result. The snapshot cache is left alone: its own list
- * tells it when an entry is stale.
+ * no longer exist are absent from the result. What was read refreshes the snapshot's cache.
  */
-export function readContainers(ids: string[]): Promise<EngineContainerInspect[]> {
-  return inspectMany(ids);
+export async function readContainers(ids: string[]): Promise<EngineContainerInspect[]> {
+  const inspects = await inspectMany(ids);
+  for (const i of inspects) inspectCache.set(i.Id, { key: inspectKey(i), inspect: i });
+  return inspects;
 }
 
 /** Re-read only some networks; removed ones are absent from the result. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { engineEndpoint } from "@/lib/docker/client";
 import {
+  engineIdentity,
   pingEngine,
   subscribeEngineEvents,
   type EngineEvent,
@@ -32,9 +33,17 @@ export interface Subscriber {
 const COALESCE_MS = 15;
 const PING_EVERY_MS = 2_000;
 const PING_TIMEOUT_MS = 2_000;
+/** Swarm init/leave and a daemon replaced under the same socket change /info, not the events. */
+const IDENTITY_EVERY_MS = 5_000;
+/** A cheap re-list (inspects only what changed) that corrects anything no event announced. */
+const RECONCILE_EVERY_MS = 60_000;
 const HEARTBEAT_EVERY_MS = 15_000;
+// A local socket costs nothing to retry: the map is live again within a second of the engine.
+const LOCAL_RETRY_MS = 1_000;
 const BACKOFF_MIN_MS = 1_000;
 const BACKOFF_MAX_MS = 30_000;
+/** How long a read from memory waits for events already received to be applied. */
+const SETTLE_MAX_MS = 2_000;
 /** Patches kept for clients that come back with Last-Event-ID; older ones get a snapshot. */
 const HISTORY_LIMIT = 1_000;
 
@@ -74,6 +83,11 @@ export class EngineFeed {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private backoffMs = BACKOFF_MIN_MS;
   private firstAttempt: Promise<void> | null = null;
+  /** What /info said of the engine's identity and swarm state at the last look. */
+  private identity: string | null = null;
+  private reconcileWanted = false;
+  /** Resolved whenever the feed has applied everything it has received (see settled()). */
+  private idleWaiters: (() => void)[] = [];
 
   /**
    * Start the feed (once). Resolves when the first connection attempt has succeeded or failed,
@@ -82,10 +96,54 @@ export class EngineFeed {
   start(): Promise<void> {
     if (!this.firstAttempt) {
       setInterval(() => this.checkAlive(), PING_EVERY_MS).unref();
+      setInterval(() => this.checkIdentity(), IDENTITY_EVERY_MS).unref();
+      setInterval(() => this.requestReconcile(), RECONCILE_EVERY_MS).unref();
       setInterval(() => this.subscribers.forEach((s) => s.heartbeat()), HEARTBEAT_EVERY_MS).unref();
       this.firstAttempt = this.connect();
     }
     return this.firstAttempt;
+  }
+
+  /**
+   * The engine's state from memory, once every event received so far is applied; null while the
+   * feed is not in sync with the engine (down, reconnecting), when only a fresh read will do.
+   */
+  async settled(): Promise<Topology | null> {
+    if (!this.inSync()) return null;
+    if (!this.idle()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, SETTLE_MAX_MS);
+        this.idleWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.inSync() && this.idle() ? this.topology : null;
+  }
+
+  private inSync(): boolean {
+    return this.engine.status === "up" && this.subscription !== null && this.topology !== null;
+  }
+
+  private idle(): boolean {
+    return (
+      !this.busy &&
+      !this.flushTimer &&
+      !this.reconcileWanted &&
+      this.pendingContainers.size === 0 &&
+      this.pendingNetworks.size === 0
+    );
+  }
+
+  private wakeIdleWaiters() {
+    if (this.idle()) this.releaseWaiters();
+  }
+
+  private releaseWaiters() {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
   }
 
   stats() {
@@ -137,14 +195,7 @@ export class EngineFeed {
         (e) => this.onEvent(e),
         (err) => this.lost(err),
       );
-      const { snapshot } = await readEngineSnapshot();
-      this.state = {
-        info: snapshot.info,
-        apiVersion: snapshot.apiVersion,
-        networks: new Map(snapshot.networks.map((n) => [n.Id, n])),
-        containers: new Map(snapshot.containers.map((c) => [c.Id, c])),
-      };
-      this.publish();
+      const snapshot = await this.relist();
       this.backoffMs = BACKOFF_MIN_MS;
       this.setEngine({
         status: "up",
@@ -161,6 +212,25 @@ export class EngineFeed {
     }
   }
 
+  /** Read everything again and send what differs from what the clients have, as a patch. */
+  private async relist(): Promise<EngineSnapshot> {
+    const { snapshot } = await readEngineSnapshot();
+    this.state = {
+      info: snapshot.info,
+      apiVersion: snapshot.apiVersion,
+      networks: new Map(snapshot.networks.map((n) => [n.Id, n])),
+      containers: new Map(snapshot.containers.map((c) => [c.Id, c])),
+    };
+    this.publish();
+    return snapshot;
+  }
+
+  private requestReconcile() {
+    if (!this.subscription) return;
+    this.reconcileWanted = true;
+    this.scheduleFlush();
+  }
+
   private lost(err: unknown) {
     // Stream end, failed ping and failed read can all report the same loss: act once.
     if (this.reconnectTimer) return;
@@ -175,8 +245,16 @@ export class EngineFeed {
         message,
       });
     }
-    this.reconnectTimer = setTimeout(() => void this.connect(), this.backoffMs);
+    const local = engineEndpoint.startsWith("unix:");
+    this.reconnectTimer = setTimeout(
+      () => void this.connect(),
+      local ? LOCAL_RETRY_MS : this.backoffMs,
+    );
     this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MAX_MS);
+    this.reconcileWanted = false;
+    this.identity = null;
+    // Whoever waits for memory to settle reads the engine instead (and learns it is down).
+    this.releaseWaiters();
   }
 
   private checkAlive() {
@@ -185,8 +263,21 @@ export class EngineFeed {
     pingEngine(PING_TIMEOUT_MS).catch((err) => this.lost(err));
   }
 
+  private checkIdentity() {
+    if (!this.subscription) return;
+    engineIdentity(PING_TIMEOUT_MS).then(
+      (identity) => {
+        if (this.identity !== null && identity !== this.identity) this.requestReconcile();
+        this.identity = identity;
+      },
+      // Liveness is checkAlive's to judge.
+      () => {},
+    );
+  }
+
   private onEvent(e: EngineEvent) {
-    if (e.type === "container") this.pendingContainers.add(e.id);
+    if (e.type === "engine") this.reconcileWanted = true;
+    else if (e.type === "container") this.pendingContainers.add(e.id);
     else {
       this.pendingNetworks.add(e.id);
       if (e.containerId) this.pendingContainers.add(e.containerId);
@@ -196,7 +287,10 @@ export class EngineFeed {
 
   private scheduleFlush() {
     if (this.flushTimer || this.busy || !this.subscription) return;
-    if (!this.pendingContainers.size && !this.pendingNetworks.size) return;
+    if (!this.pendingContainers.size && !this.pendingNetworks.size && !this.reconcileWanted) {
+      this.wakeIdleWaiters();
+      return;
+    }
     this.flushTimer = setTimeout(() => void this.flush(), COALESCE_MS);
   }
 
@@ -204,6 +298,7 @@ export class EngineFeed {
     this.flushTimer = null;
     const state = this.state;
     if (!state) return;
+    if (this.reconcileWanted) return this.reconcile();
     const containerIds = [...this.pendingContainers];
     const networkIds = [...this.pendingNetworks];
     this.pendingContainers.clear();
@@ -224,6 +319,22 @@ export class EngineFeed {
       this.publish();
     } catch (err) {
       // Nothing is lost: the reconnect re-lists everything.
+      this.lost(err);
+    } finally {
+      this.busy = false;
+      this.scheduleFlush();
+    }
+  }
+
+  /** A re-list covers every pending event too: they were received before it started. */
+  private async reconcile() {
+    this.reconcileWanted = false;
+    this.pendingContainers.clear();
+    this.pendingNetworks.clear();
+    this.busy = true;
+    try {
+      await this.relist();
+    } catch (err) {
       this.lost(err);
     } finally {
       this.busy = false;

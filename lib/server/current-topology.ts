@@ -1,9 +1,24 @@
 import "server-only";
 import { readEngineSnapshot } from "@/lib/docker/snapshot";
+import { engineFeed } from "@/lib/live/engine-feed";
 import { buildTopology } from "@/lib/topology/build-topology";
+import type { Topology } from "@/lib/topology/types";
 
-export async function currentTopology() {
+/**
+ * The engine's topology: from the live feed's memory while it follows the engine (no Engine call),
+ * read afresh while it does not (down, reconnecting, not yet started) — or when memory lacks what
+ * the caller knows exists (`has`: e.g. a network the engine just confirmed, whose event may still
+ * be on its way).
+ */
+export async function currentTopology(has?: (topology: Topology) => boolean) {
   const started = performance.now();
+  const feed = engineFeed();
+  await feed.start();
+  const live = await feed.settled();
+  if (live && (!has || has(live))) {
+    const ms = performance.now() - started;
+    return { topology: live, stats: { engineCalls: 0, inspects: 0, engineMs: 0, buildMs: ms } };
+  }
   const { snapshot, stats } = await readEngineSnapshot();
   const read = performance.now();
   const topology = buildTopology(snapshot);

@@ -63,7 +63,7 @@ export async function createNetworkFromSpec(spec: NetworkSpec): Promise<Network>
 /** The network `ref` (id, id prefix or name) names, as the current topology has it. */
 async function networkOf(ref: string): Promise<{ network: Network; topology: Topology }> {
   const id = String((await inspectNetwork(ref)).Id);
-  const { topology } = await currentTopology();
+  const { topology } = await currentTopology((t) => t.networks.some((n) => n.id === id));
   const network = topology.networks.find((n) => n.id === id);
   if (!network) throw new ApiError("not_found", `Network ${ref} was removed meanwhile.`);
   return { network, topology };

@@ -40,9 +40,13 @@ function predict(topology: Topology, req: ReachRequest): Reachability {
   });
 }
 
+/** The topology, read afresh when memory does not know a container the request names. */
+const topologyFor = async (req: ReachRequest) =>
+  (await currentTopology((t) => resolveParty(t, req.from).ok && resolveParty(t, req.to).ok))
+    .topology;
+
 export async function reachability(req: ReachRequest): Promise<Reachability> {
-  const { topology } = await currentTopology();
-  return predict(topology, req);
+  return predict(await topologyFor(req), req);
 }
 
 let running = 0;
@@ -65,7 +69,7 @@ export async function probe(req: ReachRequest, signal: AbortSignal): Promise<Pro
 
 async function probeNow(req: ReachRequest, signal: AbortSignal): Promise<ProbeResult> {
   const started = performance.now();
-  const { topology } = await currentTopology();
+  const topology = await topologyFor(req);
   const prediction = predict(topology, req);
   const problem = probeProblem(prediction.from, prediction.to);
   if (problem) throw new ApiError("bad_request", problem);

@@ -19,6 +19,8 @@ export type EngineEndpointSettings = {
 /** One entry of GET /containers/json?all=1: only used to tell which inspects are stale. */
 export type EngineContainerSummary = {
   Id: string;
+  /** With Docker's leading "/", as in inspect's Name. */
+  Names?: string[];
   State: string;
   NetworkSettings: { Networks: Record<string, Pick<EngineEndpointSettings, "EndpointID">> | null };
 };

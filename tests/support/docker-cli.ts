@@ -42,7 +42,7 @@ type InspectEndpoint = {
 export type ContainerInspect = {
   Id: string;
   Name: string;
-  State: { Running: boolean };
+  State: { Running: boolean; Status: string };
   HostConfig: { NetworkMode: string };
   NetworkSettings: {
     SandboxID: string;

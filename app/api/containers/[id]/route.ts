@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = read(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = refParams.parse(await ctx.params);
   const inspect = await inspectContainer(id);
-  const { topology } = await currentTopology();
+  const { topology } = await currentTopology((t) => t.containers.some((c) => c.id === inspect.Id));
   const view = containerView(topology, inspect.Id);
   if (!view)
     throw new ApiError("not_found", `Container ${id} was removed while it was being read.`);

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = read(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = refParams.parse(await ctx.params);
   const inspect = await inspectNetwork(id);
-  const { topology } = await currentTopology();
+  const { topology } = await currentTopology((t) => t.networks.some((n) => n.id === inspect.Id));
   const network = findNetwork(topology, String(inspect.Id));
   if (!network)
     throw new ApiError("not_found", `Network ${id} was removed while it was being read.`);
