@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureTopology } from "@/lib/graph/fixture-topology";
 import { toGraphModel, type GraphModel } from "@/lib/graph/graph-model";
 import { createForceLayout, type LayoutNodeInput, type Positions } from "./force-layout";
-import { measureNode } from "./svg-renderer";
+import { measureNode } from "./graph-style";
 
 function inputs(model: GraphModel) {
   const nodes: LayoutNodeInput[] = model.nodes.map((n) => ({

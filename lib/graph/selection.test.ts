@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixtureTopology } from "./fixture-topology";
-import { selectionForActivity } from "./selection";
+import { toGraphModel } from "./graph-model";
+import { relatedTo, selectionForActivity } from "./selection";
 
 const lab = fixtureTopology("lab");
 const stopped = fixtureTopology("owner-stopped");
@@ -32,5 +33,30 @@ describe("selectionForActivity", () => {
     const ipvlan = fixtureTopology("failed-start").networks.find((n) => n.name === "lab-ipvlan")!;
     expect(selectionForActivity(lab, { kind: "network", id: ipvlan.id })).toBeNull();
     expect(selectionForActivity(lab, { kind: "container", id: "0".repeat(64) })).toBeNull();
+  });
+});
+
+describe("relatedTo", () => {
+  const model = toGraphModel(lab, { showStopped: false });
+  const mynet = lab.networks.find((n) => n.name === "lab-mynet")!;
+
+  it("lights a container's box, its links and what they join", () => {
+    const related = relatedTo(model, { kind: "container", id: web.id });
+    expect([...related.primary]).toEqual([web.sandboxId]);
+    expect(related.links.has(webEndpoint.id)).toBe(true);
+    expect(related.links.has(`ports:${web.id}`)).toBe(true);
+    expect(related.nodes.has(mynet.id)).toBe(true);
+  });
+
+  it("lights only an endpoint's own link and its two ends", () => {
+    const related = relatedTo(model, { kind: "endpoint", id: webEndpoint.id });
+    expect([...related.primary]).toEqual([webEndpoint.id]);
+    expect([...related.links]).toEqual([webEndpoint.id]);
+    expect(related.nodes).toEqual(new Set([web.sandboxId, mynet.id]));
+  });
+
+  it("lights nothing for what is not drawn", () => {
+    const related = relatedTo(model, { kind: "network", id: "0".repeat(64) });
+    expect(related.nodes.size + related.links.size + related.primary.size).toBe(0);
   });
 });

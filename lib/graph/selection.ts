@@ -1,5 +1,6 @@
 // What a person has selected, shared by the graph, the table and the side panel.
 import type { Topology } from "../topology/types";
+import type { GraphModel } from "./graph-model";
 
 export type SelectionKind = "network" | "sandbox" | "container" | "endpoint" | "hostPorts";
 
@@ -45,4 +46,52 @@ export function selectionForActivity(
         ? { kind: "container", id: target.containerId }
         : null;
   }
+}
+
+/**
+ * What a selection lights up on the map: the selected node or link (`primary`), and every node and
+ * link one step from it; the rest is dimmed.
+ */
+export function relatedTo(
+  model: GraphModel,
+  target: GraphTarget,
+): {
+  nodes: Set<string>;
+  links: Set<string>;
+  primary: Set<string>;
+} {
+  const nodes = new Set<string>();
+  const links = new Set<string>();
+  const primary = new Set<string>();
+  const addNode = (id: string) => {
+    nodes.add(id);
+    for (const l of model.links) {
+      if (l.source === id || l.target === id) {
+        links.add(l.id);
+        nodes.add(l.source);
+        nodes.add(l.target);
+      }
+    }
+  };
+  if (target.kind === "endpoint") {
+    const link = model.links.find((l) => l.id === target.id);
+    if (link) {
+      links.add(link.id);
+      primary.add(link.id);
+      nodes.add(link.source);
+      nodes.add(link.target);
+    }
+  } else if (target.kind === "container") {
+    const node = model.nodes.find(
+      (n) => n.kind === "sandbox" && n.containerIds.includes(target.id),
+    );
+    if (node) {
+      primary.add(node.id);
+      addNode(node.id);
+    }
+  } else if (model.nodes.some((n) => n.id === target.id)) {
+    primary.add(target.id);
+    addNode(target.id);
+  }
+  return { nodes, links, primary };
 }

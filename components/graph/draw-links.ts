@@ -1,0 +1,134 @@
+// Drawing the graph's links and what hangs off them (an endpoint's port and IP, a box's published
+// ports), from their data alone; coordinates are set by the renderer on each tick.
+import { select, type EnterElement, type Selection } from "d3";
+import {
+  HOST_PORTS_NODE_ID,
+  type EndpointLink,
+  type PortLink,
+  type StoppedLink,
+} from "@/lib/graph/graph-model";
+import type { GraphTarget } from "@/lib/graph/selection";
+import { activate, type AnySelection } from "./d3-joins";
+import {
+  BG,
+  ENDPOINT_FONT,
+  LABEL_LINE_H,
+  MONO,
+  MUTED,
+  PORT_FONT,
+  PORT_R,
+  PORTS_COLOR,
+  endpointTooltip,
+  ipLabel,
+} from "./graph-style";
+
+type OnSelect = (target: GraphTarget) => void;
+/** The colour of a network's driver, for the links and ports on it. */
+type NetworkColor = (networkId: string) => string | undefined;
+
+export function styleEndpointLinks(
+  changed: AnySelection<SVGLineElement, EndpointLink>,
+  colorOf: NetworkColor,
+) {
+  changed
+    .attr("data-id", (d) => d.id)
+    .attr("stroke", (d) => colorOf(d.target) ?? MUTED)
+    .attr("stroke-opacity", 0.55)
+    .attr("stroke-width", 1.6);
+}
+
+export function styleStoppedLinks(changed: AnySelection<SVGLineElement, StoppedLink>) {
+  changed
+    .attr("data-id", (d) => d.id)
+    .attr("stroke", MUTED)
+    .attr("stroke-opacity", 0.45)
+    .attr("stroke-width", 1.2)
+    .attr("stroke-dasharray", "5 4");
+}
+
+export function stylePortLinks(changed: AnySelection<SVGLineElement, PortLink>) {
+  changed
+    .attr("data-id", (d) => d.id)
+    .attr("stroke", PORTS_COLOR)
+    .attr("stroke-opacity", 0.6)
+    .attr("stroke-width", 1.4)
+    .attr("stroke-dasharray", "2 3");
+}
+
+/** A new endpoint: a port on the sandbox box and its IP label. */
+export function enterEndpoint(enter: Selection<EnterElement, EndpointLink, SVGGElement, unknown>) {
+  const g = enter.append("g").attr("class", "endpoint");
+  g.append("circle")
+    .attr("data-testid", "graph-endpoint")
+    .attr("r", PORT_R)
+    .attr("stroke", BG)
+    .attr("stroke-width", 1.5)
+    .append("title");
+  g.append("text")
+    .attr("data-testid", "endpoint-label")
+    .attr("font-family", MONO)
+    .attr("font-size", ENDPOINT_FONT)
+    .attr("fill", "#cbd5e1")
+    .attr("paint-order", "stroke")
+    .attr("stroke", BG)
+    .attr("stroke-width", 3)
+    .attr("stroke-linejoin", "round");
+  // The group's title covers hovering the label; the circle carries its own.
+  g.append("title");
+  return g;
+}
+
+export function styleEndpoints(
+  changed: AnySelection<SVGGElement, EndpointLink>,
+  colorOf: NetworkColor,
+  onSelect: OnSelect,
+) {
+  changed.attr("data-id", (d) => d.id);
+  changed
+    .select("circle")
+    .attr("data-id", (d) => d.id)
+    .attr("data-ip", (d) => d.ipv4Address ?? d.ipv6Address ?? "")
+    .attr("fill", (d) => colorOf(d.target) ?? MUTED)
+    .select("title")
+    .text(endpointTooltip);
+  changed.select<SVGTextElement>("text").text(ipLabel);
+  changed.select(":scope > title").text(endpointTooltip);
+  activate(
+    changed,
+    (d) => ({ kind: "endpoint", id: d.id }),
+    (d) =>
+      `endpoint of ${d.containerName} on ${d.networkName}${ipLabel(d) ? `, ${ipLabel(d)}` : ""}`,
+    onSelect,
+  );
+}
+
+export function stylePortLabels(
+  changed: AnySelection<SVGTextElement, PortLink>,
+  onSelect: OnSelect,
+) {
+  changed
+    .attr("data-testid", "port-label")
+    .attr("data-id", (d) => d.id)
+    .attr("font-family", MONO)
+    .attr("font-size", PORT_FONT)
+    .attr("fill", PORTS_COLOR)
+    .attr("paint-order", "stroke")
+    .attr("stroke", BG)
+    .attr("stroke-width", 3.5)
+    .attr("stroke-linejoin", "round")
+    .each(function (d) {
+      select(this)
+        .selectAll<SVGTSpanElement, string>("tspan")
+        .data(d.lines)
+        .join("tspan")
+        .attr("x", 0)
+        .attr("dy", (_l, i) => (i === 0 ? 0 : LABEL_LINE_H))
+        .text((l) => l);
+    });
+  activate(
+    changed,
+    () => ({ kind: "hostPorts", id: HOST_PORTS_NODE_ID }),
+    (d) => `published ports of ${d.containerName}`,
+    onSelect,
+  );
+}

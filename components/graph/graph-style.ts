@@ -1,0 +1,149 @@
+// How the graph looks and how big each node is: fonts, sizes, the palette, and the geometry every
+// part of the drawing shares. No DOM here.
+import type { EndpointLink, GraphNode, NetworkNode, SandboxNode } from "@/lib/graph/graph-model";
+import type { GraphTarget } from "@/lib/graph/selection";
+import type { Point } from "./force-layout";
+import { LABEL_LINE_HEIGHT } from "./label-placement";
+
+export type Size = { width: number; height: number };
+
+export const MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
+export const SANS =
+  "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif";
+
+export const HUB_SIZE = 1000; // symbol area in px²: a circle of radius ≈ 18
+export const HUB_R = 18;
+export const NAME_FONT = 11.5;
+/** Advance of one monospace glyph, as a fraction of the font size (DejaVu/Menlo ≈ 0.6). */
+export const MONO_ADVANCE = 0.62;
+export const SANS_ADVANCE = 0.6;
+export const LINE_H = 16;
+export const HEADER_H = 15;
+export const PAD_X = 10;
+export const PAD_Y = 7;
+export const DOT_SPACE = 13;
+const ISSUE_SPACE = 16;
+export const MAX_NAME_CHARS = 40;
+export const PORT_R = 4.5;
+export const LABEL_LINE_H = LABEL_LINE_HEIGHT;
+export const ENDPOINT_FONT = 10;
+export const PORT_FONT = 10;
+
+export const BG = "#020617";
+export const BOX_FILL = "#0f172a";
+export const BOX_STROKE = "#475569";
+export const HOST_FILL = "#1c1407";
+export const HOST_STROKE = "#f59e0b";
+export const TEXT = "#e2e8f0";
+export const MUTED = "#94a3b8";
+export const PORTS_COLOR = "#fbbf24";
+export const SELECT_COLOR = "#f8fafc";
+export const FAILED_STROKE = "#f87171";
+export const DIM_OPACITY = 0.22;
+
+export const STATE_COLORS: Record<string, string> = {
+  running: "#22c55e",
+  paused: "#eab308",
+  restarting: "#3b82f6",
+  removing: "#f97316",
+  created: "#94a3b8",
+  exited: "#ef4444",
+  dead: "#ef4444",
+};
+
+export function stoppedOpacity(node: GraphNode): number {
+  return failedNode(node) ? 0.9 : 0.5;
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A stopped container Docker could not start: drawn in red, not dimmed, so it is seen. */
+export function failedNode(node: GraphNode): boolean {
+  return node.kind === "sandbox" && node.stopped && (node.containerIssues[0] ?? null) !== null;
+}
+
+export function sandboxHeader(node: SandboxNode): string | null {
+  if (node.title) return node.title;
+  if (failedNode(node)) return `${node.containerStates[0] ?? "stopped"} · failed to start`;
+  if (node.sandboxKind === "stopped") return node.containerStates[0] ?? "stopped";
+  if (node.containerIds.length > 1) return "shared network namespace";
+  return null;
+}
+
+export function networkLabelLines(node: NetworkNode): string[] {
+  const lines = [node.subnetLabel];
+  const flags = [node.internal ? "internal" : "", node.predefined ? "predefined" : ""].filter(
+    Boolean,
+  );
+  if (flags.length > 0) lines.push(flags.join(" · "));
+  return lines.filter((l) => l.length > 0);
+}
+
+export function measureNode(node: GraphNode): Size {
+  switch (node.kind) {
+    case "network": {
+      const nameW = node.name.length * 12 * SANS_ADVANCE;
+      const lines = networkLabelLines(node);
+      const subW = Math.max(0, ...lines.map((l) => l.length * 10.5 * MONO_ADVANCE));
+      const below = HUB_R + 8 + (1 + lines.length) * LABEL_LINE_H;
+      return { width: Math.max(2 * HUB_R, nameW, subW) + 12, height: 2 * below };
+    }
+    case "sandbox": {
+      const header = sandboxHeader(node);
+      const longest = Math.max(
+        ...node.containerNames.map((n) => truncate(n, MAX_NAME_CHARS).length),
+        0,
+      );
+      const issueW = node.containerIssues.some((i) => i !== null) ? ISSUE_SPACE : 0;
+      const namesW = DOT_SPACE + longest * NAME_FONT * MONO_ADVANCE + issueW;
+      // Uppercase, bold and letter-spaced: far wider per glyph than lowercase text.
+      const headerW = header ? header.length * 9.5 * 0.78 : 0;
+      return {
+        width: Math.max(88, namesW, headerW) + 2 * PAD_X,
+        height: 2 * PAD_Y + (header ? HEADER_H : 0) + node.containerNames.length * LINE_H,
+      };
+    }
+    case "hostPorts":
+      return { width: 104, height: 30 };
+  }
+}
+
+/** Where the ray from a box's centre towards `to` leaves the box. */
+export function rectBorderPoint(center: Point, size: Size, to: Point): Point {
+  const dx = to.x - center.x;
+  const dy = to.y - center.y;
+  if (dx === 0 && dy === 0) return center;
+  const hw = size.width / 2;
+  const hh = size.height / 2;
+  const t = Math.min(
+    dx === 0 ? Infinity : hw / Math.abs(dx),
+    dy === 0 ? Infinity : hh / Math.abs(dy),
+  );
+  return { x: center.x + dx * t, y: center.y + dy * t };
+}
+
+export function ipLabel(link: EndpointLink): string {
+  return link.ipv4Address ?? link.ipv6Address ?? "";
+}
+
+export function endpointTooltip(link: EndpointLink): string {
+  return [
+    `${link.containerName} on ${link.networkName}`,
+    `IPv4: ${link.ipv4Address ?? "—"}`,
+    link.ipv6Address ? `IPv6: ${link.ipv6Address}` : null,
+    `MAC: ${link.macAddress ?? "—"}`,
+    `Aliases: ${link.aliases.length > 0 ? link.aliases.join(", ") : "—"}`,
+    `Endpoint: ${link.endpointId || "—"}`,
+  ]
+    .filter((l): l is string => l !== null)
+    .join("\n");
+}
+
+export function targetOfNode(node: GraphNode): GraphTarget {
+  if (node.kind === "network") return { kind: "network", id: node.id };
+  if (node.kind === "hostPorts") return { kind: "hostPorts", id: node.id };
+  if (node.stopped) return { kind: "container", id: node.containerIds[0] ?? node.id };
+  return { kind: "sandbox", id: node.id };
+}
