@@ -18,6 +18,7 @@ import { createNetwork } from "@/lib/manage/network-requests";
 import type { SpecProblem } from "@/lib/topology/network-spec";
 import type { Network } from "@/lib/topology/types";
 import { useDrivers, type DriverInfo } from "@/lib/use-drivers";
+import { CommandText, CopyButton } from "./copy-command";
 import { Button, Dialog, ErrorMessage } from "./dialog";
 import {
   Checkbox,
@@ -174,34 +175,12 @@ function OptionInput({
 }
 
 function CommandBox({ command }: { command: string }) {
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(command);
-      setCopied("yes");
-    } catch {
-      // No clipboard (an insecure origin, or permission denied): the text stays selectable.
-      setCopied("failed");
-    }
-    setTimeout(() => setCopied(null), 1500);
-  };
   return (
     <div>
-      <SectionTitle
-        action={
-          <LinkButton data-testid="copy-command" onClick={() => void copy()}>
-            {copied === "yes" ? "Copied" : copied === "failed" ? "Select and copy" : "Copy"}
-          </LinkButton>
-        }
-      >
+      <SectionTitle action={<CopyButton text={command} testId="copy-command" />}>
         Equivalent command
       </SectionTitle>
-      <pre
-        data-testid="docker-command"
-        className="max-h-32 overflow-auto rounded bg-slate-950 p-2 font-mono text-[11.5px] leading-relaxed break-all whitespace-pre-wrap text-emerald-200 ring-1 ring-slate-800 select-all"
-      >
-        {command}
-      </pre>
+      <CommandText command={command} testId="docker-command" className="max-h-32" />
     </div>
   );
 }
