@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { GraphModel } from "@/lib/graph/graph-model";
+import type { GraphHighlight } from "@/lib/graph/highlight";
 import {
   createTopologyGraph,
   type GraphTarget,
@@ -25,6 +26,10 @@ type Props = {
   /** A sandbox box (its node id) dropped onto a network hub (its id). */
   onDropOnNetwork?(sandboxId: string, networkId: string): void;
   focusRequest?: FocusRequest | null;
+  /** What to emphasise (a reachability answer, exposure); recomputed by the page on every update. */
+  highlight?: GraphHighlight | null;
+  /** Pixels on the right a panel covers: a new reach answer is brought into view beside it. */
+  highlightInset?: number;
 };
 
 /**
@@ -39,6 +44,8 @@ export function TopologyGraph({
   onSelect,
   onDropOnNetwork,
   focusRequest,
+  highlight = null,
+  highlightInset = 0,
 }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const graphRef = useRef<TopologyGraphInstance | null>(null);
@@ -76,6 +83,11 @@ export function TopologyGraph({
   useEffect(() => {
     graphRef.current?.select(selection);
   }, [selection]);
+
+  // After the model effect, so the highlight names elements that are drawn.
+  useEffect(() => {
+    graphRef.current?.highlight(highlight, { insetRight: highlightInset });
+  }, [highlight, highlightInset]);
 
   // After the model effect: a target that just appeared is drawn before it is looked for.
   useEffect(() => {

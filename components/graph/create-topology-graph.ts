@@ -1,6 +1,7 @@
 // The imperative graph object (react-kapsule style): created once on a DOM element, fed data,
 // destroyed. It wires the layout (positions) to a renderer (pixels); neither knows the other.
 import type { GraphModel } from "@/lib/graph/graph-model";
+import type { GraphHighlight } from "@/lib/graph/highlight";
 import { createForceLayout, type LayoutLinkInput, type LayoutNodeInput } from "./force-layout";
 import {
   createSvgRenderer,
@@ -15,6 +16,11 @@ export interface TopologyGraph {
   /** Draw a new model in place: nodes that stay keep their positions, new ones are highlighted. */
   update(model: GraphModel, options?: SetDataOptions): void;
   select(target: GraphTarget | null): void;
+  /**
+   * Emphasise a reachability answer or exposure; it stays through later updates until replaced.
+   * A new pair of parties is brought into view (beside a panel `insetRight` pixels wide).
+   */
+  highlight(highlight: GraphHighlight | null, options?: FocusOptions): void;
   /** Select `target` and smoothly centre the view on it (and keep it there while it settles). */
   focus(target: GraphTarget, options?: FocusOptions): void;
   fit(): void;
@@ -44,6 +50,8 @@ export function createTopologyGraph(
       : undefined,
   });
   let fitted = false;
+  /** The parties of the reach answer last brought into view: the same question moves nothing. */
+  let framedEnds: string | null = null;
   /** Set when the map changed shape; a drag settling must not yank the view away. */
   let refitWhenSettled = false;
 
@@ -95,6 +103,13 @@ export function createTopologyGraph(
     },
     select(target) {
       renderer.setSelection(target);
+    },
+    highlight(highlight, options) {
+      renderer.setHighlight(highlight);
+      const ends = highlight?.kind === "reach" ? highlight.ends : null;
+      const key = ends?.from && ends.to ? `${ends.from}>${ends.to}` : null;
+      if (highlight && key && key !== framedEnds) renderer.frame(highlight.nodes.keys(), options);
+      framedEnds = key;
     },
     focus(target, options) {
       renderer.focus(target, options);

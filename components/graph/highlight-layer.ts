@@ -10,6 +10,7 @@ import { BG, SANS } from "./graph-style";
 
 const ROUTE_COLOR = "#34d399";
 const BREAK_COLOR = "#fb7185";
+const END_COLOR = "#38bdf8";
 const BADGE_FONT = 10.5;
 
 /** Where a node is drawn: its centre and half extent (a hub is round). */
@@ -39,7 +40,31 @@ function edgePoint(box: NodeBox, to: Point): Point {
   return { x: box.x + dx * Math.min(t, 1), y: box.y + dy * Math.min(t, 1) };
 }
 
-const badgeWidth = (text: string) => text.length * BADGE_FONT * 0.58 + 14;
+const tagWidth = (t: Tag) =>
+  t.text.length * (t.shape === "tab" ? 9.5 * 0.72 : BADGE_FONT * 0.58) +
+  (t.shape === "tab" ? 10 : 14);
+
+/** Where a tag goes: a line's middle, above a node, or on a box's top-left corner. */
+function tagPoint(
+  t: Tag,
+  lineEnds: Map<string, { from: Point; to: Point }>,
+  boxOf: (id: string) => NodeBox | null,
+): Point | null {
+  if ("line" in t.at) {
+    const end = lineEnds.get(t.at.line);
+    return end ? { x: (end.from.x + end.to.x) / 2, y: (end.from.y + end.to.y) / 2 } : null;
+  }
+  const box = boxOf(t.at.node);
+  if (!box) return null;
+  const top = box.y - box.halfHeight;
+  if (t.at.place === "corner" && !box.round) {
+    return { x: box.x - box.halfWidth + tagWidth(t) / 2, y: top - 7 };
+  }
+  return {
+    x: box.x,
+    y: top - (t.at.place === "above-end" ? 36 : t.at.place === "corner" ? 12 : 14),
+  };
+}
 
 /** Dim what the highlight leaves out; write each kept element's role as `data-<kind>`. */
 function applyRoles<E extends SVGElement, D extends { id: string }>(
@@ -55,6 +80,52 @@ function applyRoles<E extends SVGElement, D extends { id: string }>(
     .attr("data-exposure", roleIn("exposure"));
 }
 
+/** A label over the map: on a line's middle (a break's cross, a gateway), or at a node. */
+type Tag = {
+  id: string;
+  role: "route" | "break" | "end";
+  text: string;
+  shape: "pill" | "cross" | "tab";
+  at: { line: string } | { node: string; place: "above" | "above-end" | "corner" };
+};
+
+const TAG_COLORS = { route: ROUTE_COLOR, break: BREAK_COLOR, end: END_COLOR } as const;
+
+function tagsOf(h: GraphHighlight): Tag[] {
+  const tags: Tag[] = [];
+  const ends = new Set([h.ends.from, h.ends.to].filter((id): id is string => id !== null));
+  for (const m of h.marks) {
+    if (m.kind === "badge") {
+      // Above an end's own tab, not on it.
+      const place = ends.has(m.node) ? "above-end" : "above";
+      tags.push({
+        id: m.id,
+        role: m.role,
+        text: m.text,
+        shape: "pill",
+        at: { node: m.node, place },
+      });
+    } else if (m.role === "break") {
+      tags.push({ id: m.id, role: "break", text: "✕", shape: "cross", at: { line: m.id } });
+    } else if (m.label) {
+      tags.push({ id: m.id, role: m.role, text: m.label, shape: "pill", at: { line: m.id } });
+    }
+  }
+  for (const node of ends) {
+    const from = h.ends.from === node;
+    const to = h.ends.to === node;
+    const text = from && to ? "FROM · TO" : from ? "FROM" : "TO";
+    tags.push({
+      id: `end:${node}`,
+      role: "end",
+      text,
+      shape: "tab",
+      at: { node, place: "corner" },
+    });
+  }
+  return tags;
+}
+
 /**
  * `below` sits under the nodes (the lines), `above` over everything (badges, the break's cross
  * and the lines' labels), so a mark never hides the box it is about.
@@ -62,13 +133,18 @@ function applyRoles<E extends SVGElement, D extends { id: string }>(
 export function createHighlightLayer(below: Group, above: Group) {
   let highlight: GraphHighlight | null = null;
   let lines: Selection<SVGLineElement, LineMark, SVGGElement, unknown> = below.selectAll("line");
-  let tags: Selection<SVGGElement, HighlightMark, SVGGElement, unknown> = above.selectAll("g");
+  let tags: Selection<SVGGElement, Tag, SVGGElement, unknown> = above.selectAll("g");
   /** The node ids the marks hang on: a tick that moved none of them leaves the marks alone. */
   let anchors = new Set<string>();
 
-  function drawMarks(marks: HighlightMark[]) {
+  function draw(h: GraphHighlight | null) {
+    const marks = h?.marks ?? [];
     const lineMarks = marks.filter((m): m is LineMark => m.kind === "line");
-    anchors = new Set(marks.flatMap((m) => (m.kind === "line" ? [m.source, m.target] : [m.node])));
+    const tagData = h ? tagsOf(h) : [];
+    anchors = new Set([
+      ...lineMarks.flatMap((m) => [m.source, m.target]),
+      ...tagData.flatMap((t) => ("node" in t.at ? [t.at.node] : [])),
+    ]);
     lines = below
       .selectAll<SVGLineElement, LineMark>("line.reach-mark")
       .data(lineMarks, (d) => d.id)
@@ -76,51 +152,49 @@ export function createHighlightLayer(below: Group, above: Group) {
       .attr("class", "reach-mark")
       .attr("data-testid", (d) => (d.role === "break" ? "reach-break" : "reach-line"))
       .attr("data-reach", (d) => d.role)
-      .attr("stroke", (d) => (d.role === "break" ? BREAK_COLOR : ROUTE_COLOR))
+      .attr("stroke", (d) => TAG_COLORS[d.role])
       .attr("stroke-width", (d) => (d.role === "break" ? 2.2 : 2.6))
       .attr("stroke-dasharray", (d) => (d.role === "break" ? "6 5" : "7 4"))
       .attr("stroke-linecap", "round")
       .style("pointer-events", "none");
-    // Over the map: a cross on a break, a label on a line that has one, each badge.
-    const overlays = marks.filter((m) => m.kind === "badge" || m.role === "break" || m.label);
     tags = above
-      .selectAll<SVGGElement, HighlightMark>("g.reach-tag")
-      .data(overlays, (d) => d.id)
+      .selectAll<SVGGElement, Tag>("g.reach-tag")
+      .data(tagData, (d) => d.id)
       .join((enter) => {
         const g = enter.append("g").attr("class", "reach-tag").style("pointer-events", "none");
         g.append("rect");
         g.append("text");
         return g;
       })
-      .attr("data-testid", (d) => (d.kind === "badge" ? "reach-badge" : "reach-mark-label"))
+      .attr("data-testid", (d) => `reach-tag-${d.shape}`)
       .attr("data-reach", (d) => d.role)
       .each(function (d) {
-        drawTag(select<SVGGElement, HighlightMark>(this), d);
+        drawTag(select<SVGGElement, Tag>(this), d);
       });
   }
 
-  function drawTag(g: Selection<SVGGElement, HighlightMark, null, undefined>, d: HighlightMark) {
-    const color = d.role === "break" ? BREAK_COLOR : ROUTE_COLOR;
-    const text = d.kind === "badge" ? d.text : d.role === "break" ? "✕" : (d.label ?? "");
-    const cross = d.kind === "line" && d.role === "break";
-    const width = cross ? 20 : badgeWidth(text);
+  function drawTag(g: Selection<SVGGElement, Tag, null, undefined>, d: Tag) {
+    const color = TAG_COLORS[d.role];
+    const width = d.shape === "cross" ? 20 : tagWidth(d);
+    const height = d.shape === "tab" ? 16 : 20;
     g.select("rect")
       .attr("x", -width / 2)
-      .attr("y", -10)
+      .attr("y", -height / 2)
       .attr("width", width)
-      .attr("height", 20)
-      .attr("rx", 10)
-      .attr("fill", BG)
+      .attr("height", height)
+      .attr("rx", d.shape === "tab" ? 4 : height / 2)
+      .attr("fill", d.shape === "tab" ? color : BG)
       .attr("stroke", color)
       .attr("stroke-width", 1.4);
     g.select("text")
       .attr("text-anchor", "middle")
-      .attr("y", cross ? 4.5 : 3.6)
+      .attr("y", d.shape === "cross" ? 4.5 : d.shape === "tab" ? 3.4 : 3.6)
       .attr("font-family", SANS)
-      .attr("font-size", cross ? 13 : BADGE_FONT)
-      .attr("font-weight", 600)
-      .attr("fill", color)
-      .text(text);
+      .attr("font-size", d.shape === "cross" ? 13 : d.shape === "tab" ? 9.5 : BADGE_FONT)
+      .attr("font-weight", d.shape === "tab" ? 700 : 600)
+      .attr("letter-spacing", d.shape === "tab" ? "0.06em" : null)
+      .attr("fill", d.shape === "tab" ? BG : color)
+      .text(d.text);
   }
 
   return {
@@ -128,7 +202,7 @@ export function createHighlightLayer(below: Group, above: Group) {
 
     set(next: GraphHighlight | null) {
       highlight = next;
-      drawMarks(next?.marks ?? []);
+      draw(next);
     },
 
     /** Roles and dimming on the drawn nodes; again after every setData, for the newcomers. */
@@ -151,7 +225,7 @@ export function createHighlightLayer(below: Group, above: Group) {
     place(boxOf: (id: string) => NodeBox | null, moved: Set<string> | null) {
       if (anchors.size === 0) return;
       if (moved && ![...anchors].some((id) => moved.has(id))) return;
-      const ends = new Map<string, { from: Point; to: Point }>();
+      const lineEnds = new Map<string, { from: Point; to: Point }>();
       lines.each(function (d) {
         const a = boxOf(d.source);
         const b = boxOf(d.target);
@@ -162,7 +236,7 @@ export function createHighlightLayer(below: Group, above: Group) {
         }
         const from = edgePoint(a, b);
         const to = edgePoint(b, a);
-        ends.set(d.id, { from, to });
+        lineEnds.set(d.id, { from, to });
         line
           .attr("visibility", null)
           .attr("x1", from.x)
@@ -171,14 +245,7 @@ export function createHighlightLayer(below: Group, above: Group) {
           .attr("y2", to.y);
       });
       tags.each(function (d) {
-        let at: Point | null = null;
-        if (d.kind === "line") {
-          const end = ends.get(d.id);
-          if (end) at = { x: (end.from.x + end.to.x) / 2, y: (end.from.y + end.to.y) / 2 };
-        } else {
-          const box = boxOf(d.node);
-          if (box) at = { x: box.x, y: box.y - box.halfHeight - 14 };
-        }
+        const at = tagPoint(d, lineEnds, boxOf);
         select(this)
           .attr("visibility", at ? null : "hidden")
           .attr("transform", at ? `translate(${at.x},${at.y})` : null);

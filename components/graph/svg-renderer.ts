@@ -73,6 +73,8 @@ export interface GraphRenderer {
   refocus(): boolean;
   /** Zoom to show every node; animated unless `instant`. */
   fit(positions: Positions, instant?: boolean): void;
+  /** Bring these nodes into view (zooming out only as far as needed) unless they already are. */
+  frame(ids: Iterable<string>, options?: FocusOptions): void;
   /** Whether every node is inside the current view. */
   showsAll(positions: Positions): boolean;
   /** The container's new size (from a ResizeObserver). */
@@ -434,13 +436,14 @@ export function createSvgRenderer(
     return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { x: p.x, y: p.y } : null;
   }
 
-  /** The box around every node, with room for the labels that hang outside them. */
-  function bounds(positions: Positions): Bounds | null {
+  /** The box around every node (or those of `ids`), with room for the labels outside them. */
+  function bounds(positions: Positions, ids?: ReadonlySet<string>): Bounds | null {
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
     for (const node of model.nodes) {
+      if (ids && !ids.has(node.id)) continue;
       const p = positions.get(node.id);
       const size = sizes.get(node.id);
       if (!p || !size || !Number.isFinite(p.x)) continue;
@@ -501,6 +504,9 @@ export function createSvgRenderer(
     refocus: () => view.refocus(),
     fit: (positions, instant) => view.fit(positions, instant),
     showsAll: (positions) => view.showsAll(positions),
+    frame(ids, options = {}) {
+      view.frame(bounds(lastPositions, new Set(ids)), options.insetRight ?? 0);
+    },
     resize: (width, height) => view.resize(width, height),
     zoomBy: (factor) => view.zoomBy(factor),
     userMovedView: () => view.userMovedView(),

@@ -106,6 +106,30 @@ export function createViewControl(
       userMoved = false;
     },
 
+    /** Bring `box` into what `insetRight` leaves of the view, unless it is there already. */
+    frame(box: Bounds | null, insetRight: number) {
+      const node = svg.node();
+      if (!box || !node || viewWidth === 0 || viewHeight === 0) return;
+      const visibleWidth = viewWidth - insetRight >= 240 ? viewWidth - insetRight : viewWidth;
+      const t = zoomTransform(node);
+      const [x0, y0] = t.invert([0, 0]);
+      const [x1, y1] = t.invert([visibleWidth, viewHeight]);
+      if (box.minX >= x0 && box.maxX <= x1 && box.minY >= y0 && box.maxY <= y1) return;
+      const fits = Math.min(
+        1.5,
+        visibleWidth / (box.maxX - box.minX),
+        viewHeight / (box.maxY - box.minY),
+      );
+      const transform = zoomIdentity
+        .translate(visibleWidth / 2, viewHeight / 2)
+        .scale(Math.min(t.k, fits))
+        .translate(-(box.minX + box.maxX) / 2, -(box.minY + box.maxY) / 2);
+      focused = null;
+      svg.transition().duration(FOCUS_MS).call(zoomBehavior.transform, transform);
+      // Like focus: the view now shows what was asked for; a settling layout must not re-fit it.
+      userMoved = true;
+    },
+
     showsAll(positions: Positions): boolean {
       const box = host.bounds(positions);
       const node = svg.node();
