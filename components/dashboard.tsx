@@ -14,6 +14,11 @@ import { CreateNetworkDialog } from "./create-network-dialog";
 import { Legend } from "./legend";
 import { ManageProvider, type ManageActions } from "./manage/manage-context";
 import { PruneDialog } from "./prune-dialog";
+import { InsightButtons } from "./reach/insight-buttons";
+import { MapOverlays } from "./reach/map-overlays";
+import { ReachProvider } from "./reach/reach-context";
+import { ReachPanel } from "./reach/reach-panel";
+import { useMapInsight } from "./reach/use-map-insight";
 import { ResourceTable } from "./resource-table";
 import { SidePanel } from "./side-panel";
 import { TopologyGraph, type FocusRequest } from "./topology-graph";
@@ -83,6 +88,8 @@ export function Dashboard({ role }: { role: Role }) {
   const navigate = useCallback((target: GraphTarget) => setSelection(target), []);
   const close = useCallback(() => setSelection(null), []);
   const closeDialog = useCallback(() => setDialog(null), []);
+  // Reach mode takes the details panel's place: opening it closes the details.
+  const insight = useMapInsight(topology, model, close);
 
   const focusOn = useCallback((target: GraphTarget) => {
     setSelection(target);
@@ -144,24 +151,25 @@ export function Dashboard({ role }: { role: Role }) {
     [topology, engine.status],
   );
 
-  const showActivity = useCallback(
-    (item: ActivityItem) => {
-      if (!topology || !item.target) return;
-      const target = selectionForActivity(topology, item.target);
-      if (!target) return;
+  /** Select and centre `target`, drawing stopped containers when it is one. */
+  const reveal = useCallback(
+    (target: GraphTarget) => {
       // A stopped container is only drawn with Show stopped; without it there is nothing to focus.
       if (target.kind === "container") {
-        const container = topology.containers.find((c) => c.id === target.id);
+        const container = topology?.containers.find((c) => c.id === target.id);
         if (container?.sandboxId === null) setShowStopped(true);
       }
-      setSelection(target);
-      setFocusRequest((previous) => ({
-        target,
-        seq: (previous?.seq ?? 0) + 1,
-        insetRight: SIDE_PANEL_INSET,
-      }));
+      focusOn(target);
     },
-    [topology],
+    [topology, focusOn],
+  );
+
+  const showActivity = useCallback(
+    (item: ActivityItem) => {
+      const target = topology && item.target ? selectionForActivity(topology, item.target) : null;
+      if (target) reveal(target);
+    },
+    [topology, reveal],
   );
 
   const down = engine.status === "down";
@@ -173,276 +181,292 @@ export function Dashboard({ role }: { role: Role }) {
 
   return (
     <ManageProvider value={manage}>
-      <div className="flex h-screen min-h-[600px] flex-col bg-slate-950">
-        <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-800 bg-slate-900/70 px-4 py-2.5">
-          <div className="flex items-baseline gap-3">
-            <h1 className="text-lg font-semibold tracking-tight text-slate-50">
-              <span className="text-sky-400">◉</span> Netlens
-            </h1>
-            <span className="hidden text-xs text-slate-500 sm:inline">
-              Docker network map · CNM
-            </span>
-          </div>
-          <span
-            data-testid="live-status"
-            data-status={engine.status}
-            role="status"
-            title={
-              engine.status === "up"
-                ? "Following the engine's events: changes appear as they happen"
-                : (engine.message ?? "Connecting to the live feed")
-            }
-            className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${
-              engine.status === "up"
-                ? "bg-emerald-500/10 text-emerald-300 ring-emerald-500/30"
-                : down
-                  ? "bg-rose-500/10 text-rose-300 ring-rose-500/40"
-                  : "bg-slate-500/10 text-slate-300 ring-slate-500/30"
-            }`}
-          >
-            <span aria-hidden className="relative flex h-2 w-2">
-              {engine.status === "up" && (
-                <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:hidden" />
-              )}
-              <span
-                className={`relative inline-flex h-2 w-2 rounded-full ${
-                  engine.status === "up"
-                    ? "bg-emerald-400"
-                    : down
-                      ? "bg-rose-500"
-                      : "animate-pulse bg-slate-400"
-                }`}
-              />
-            </span>
-            {reconnecting && engine.message ? "Reconnecting…" : LIVE_LABEL[engine.status]}
-          </span>
-          <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="engine-info">
-            {topology ? (
-              <span className="truncate text-slate-300">
-                <span className="font-medium text-slate-100">{topology.engine.name}</span>
-                <span className="text-slate-500"> · </span>Docker {topology.engine.serverVersion}
-                <span className="text-slate-500"> · API {topology.engine.apiVersion}</span>
+      <ReachProvider value={insight.reach.start}>
+        <div className="flex h-screen min-h-[600px] flex-col bg-slate-950">
+          <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-800 bg-slate-900/70 px-4 py-2.5">
+            <div className="flex items-baseline gap-3">
+              <h1 className="text-lg font-semibold tracking-tight text-slate-50">
+                <span className="text-sky-400">◉</span> Netlens
+              </h1>
+              <span className="hidden text-xs text-slate-500 sm:inline">
+                Docker network map · CNM
               </span>
-            ) : (
-              <span className="text-slate-500">{down ? "engine unreachable" : "connecting…"}</span>
+            </div>
+            <span
+              data-testid="live-status"
+              data-status={engine.status}
+              role="status"
+              title={
+                engine.status === "up"
+                  ? "Following the engine's events: changes appear as they happen"
+                  : (engine.message ?? "Connecting to the live feed")
+              }
+              className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${
+                engine.status === "up"
+                  ? "bg-emerald-500/10 text-emerald-300 ring-emerald-500/30"
+                  : down
+                    ? "bg-rose-500/10 text-rose-300 ring-rose-500/40"
+                    : "bg-slate-500/10 text-slate-300 ring-slate-500/30"
+              }`}
+            >
+              <span aria-hidden className="relative flex h-2 w-2">
+                {engine.status === "up" && (
+                  <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:hidden" />
+                )}
+                <span
+                  className={`relative inline-flex h-2 w-2 rounded-full ${
+                    engine.status === "up"
+                      ? "bg-emerald-400"
+                      : down
+                        ? "bg-rose-500"
+                        : "animate-pulse bg-slate-400"
+                  }`}
+                />
+              </span>
+              {reconnecting && engine.message ? "Reconnecting…" : LIVE_LABEL[engine.status]}
+            </span>
+            <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="engine-info">
+              {topology ? (
+                <span className="truncate text-slate-300">
+                  <span className="font-medium text-slate-100">{topology.engine.name}</span>
+                  <span className="text-slate-500"> · </span>Docker {topology.engine.serverVersion}
+                  <span className="text-slate-500"> · API {topology.engine.apiVersion}</span>
+                </span>
+              ) : (
+                <span className="text-slate-500">
+                  {down ? "engine unreachable" : "connecting…"}
+                </span>
+              )}
+            </div>
+            <InsightButtons insight={insight} disabled={topology === null} />
+            {canAdminister && (
+              <div className="flex items-center gap-2">
+                <button
+                  type="button"
+                  data-testid="new-network"
+                  disabled={!canChange}
+                  title={canChange ? "docker network create" : "Needs a reachable engine"}
+                  onClick={() => setDialog({ kind: "create" })}
+                  className={`${HEADER_BUTTON} bg-sky-600/90 text-white ring-sky-500/40 hover:bg-sky-500`}
+                >
+                  + New network
+                </button>
+                <button
+                  type="button"
+                  data-testid="prune-open"
+                  disabled={!canChange}
+                  title={
+                    canChange ? "docker network prune, with a preview" : "Needs a reachable engine"
+                  }
+                  onClick={() => setDialog({ kind: "prune" })}
+                  className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
+                >
+                  Prune unused…
+                </button>
+                <Link
+                  href="/audit"
+                  data-testid="audit-link"
+                  className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
+                >
+                  Audit
+                </Link>
+              </div>
             )}
-          </div>
-          {canAdminister && (
-            <div className="flex items-center gap-2">
-              <button
-                type="button"
-                data-testid="new-network"
-                disabled={!canChange}
-                title={canChange ? "docker network create" : "Needs a reachable engine"}
-                onClick={() => setDialog({ kind: "create" })}
-                className={`${HEADER_BUTTON} bg-sky-600/90 text-white ring-sky-500/40 hover:bg-sky-500`}
-              >
-                + New network
-              </button>
-              <button
-                type="button"
-                data-testid="prune-open"
-                disabled={!canChange}
-                title={
-                  canChange ? "docker network prune, with a preview" : "Needs a reachable engine"
-                }
-                onClick={() => setDialog({ kind: "prune" })}
-                className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
-              >
-                Prune unused…
-              </button>
-              <Link
-                href="/audit"
-                data-testid="audit-link"
-                className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
-              >
-                Audit
-              </Link>
+            <div className="ml-auto flex items-center gap-4 text-sm">
+              {asOf && (
+                <span className="hidden text-xs text-slate-500 md:inline" title={asOf}>
+                  {engine.status === "up" ? "updated" : "as of"} {formatClock(asOf)}
+                </span>
+              )}
+              <label className="flex cursor-pointer items-center gap-2 text-slate-300 select-none">
+                <input
+                  type="checkbox"
+                  data-testid="toggle-stopped"
+                  checked={showStopped}
+                  onChange={(event) => setShowStopped(event.target.checked)}
+                  className="h-4 w-4 cursor-pointer accent-sky-500"
+                />
+                Show stopped
+                {stoppedCount > 0 && (
+                  <span className="text-xs text-slate-500">({stoppedCount})</span>
+                )}
+              </label>
+            </div>
+          </header>
+
+          {down && topology && (
+            <div
+              role="alert"
+              data-testid="engine-down-banner"
+              className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
+            >
+              <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
+              <div className="min-w-0">
+                <p className="font-medium" data-testid="engine-down-title">
+                  Docker engine unreachable — showing state as of {asOf ? formatClock(asOf) : "—"}
+                </p>
+                {engine.message && (
+                  <p className="font-mono text-xs break-words text-rose-300/80">{engine.message}</p>
+                )}
+              </div>
             </div>
           )}
-          <div className="ml-auto flex items-center gap-4 text-sm">
-            {asOf && (
-              <span className="hidden text-xs text-slate-500 md:inline" title={asOf}>
-                {engine.status === "up" ? "updated" : "as of"} {formatClock(asOf)}
-              </span>
-            )}
-            <label className="flex cursor-pointer items-center gap-2 text-slate-300 select-none">
-              <input
-                type="checkbox"
-                data-testid="toggle-stopped"
-                checked={showStopped}
-                onChange={(event) => setShowStopped(event.target.checked)}
-                className="h-4 w-4 cursor-pointer accent-sky-500"
-              />
-              Show stopped
-              {stoppedCount > 0 && <span className="text-xs text-slate-500">({stoppedCount})</span>}
-            </label>
-          </div>
-        </header>
-
-        {down && topology && (
-          <div
-            role="alert"
-            data-testid="engine-down-banner"
-            className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
-          >
-            <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
-            <div className="min-w-0">
-              <p className="font-medium" data-testid="engine-down-title">
-                Docker engine unreachable — showing state as of {asOf ? formatClock(asOf) : "—"}
-              </p>
-              {engine.message && (
-                <p className="font-mono text-xs break-words text-rose-300/80">{engine.message}</p>
-              )}
+          {failed.length > 0 && (
+            <div
+              role="status"
+              data-testid="failed-notice"
+              className="flex items-start gap-3 border-b border-rose-900/60 bg-rose-950/50 px-4 py-1.5 text-sm text-rose-100"
+            >
+              <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
+              <div className="min-w-0 space-y-0.5">
+                {failed.slice(0, 3).map((c) => (
+                  <p key={c.id} className="truncate" title={c.error ?? undefined}>
+                    <button
+                      type="button"
+                      data-testid="failed-container"
+                      data-name={c.name}
+                      onClick={() => focusOn({ kind: "container", id: c.id })}
+                      className="font-semibold underline decoration-rose-400/50 underline-offset-2 hover:decoration-rose-200"
+                    >
+                      {c.name}
+                    </button>{" "}
+                    <span className="text-rose-200/80">could not start ({c.state}):</span>{" "}
+                    <span className="font-mono text-[12px]">{c.error}</span>
+                  </p>
+                ))}
+                {failed.length > 3 && (
+                  <p className="text-xs text-rose-300/80">
+                    and {failed.length - 3} more, marked ⚠ in the table and the map
+                  </p>
+                )}
+              </div>
             </div>
-          </div>
-        )}
-        {failed.length > 0 && (
-          <div
-            role="status"
-            data-testid="failed-notice"
-            className="flex items-start gap-3 border-b border-rose-900/60 bg-rose-950/50 px-4 py-1.5 text-sm text-rose-100"
-          >
-            <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
-            <div className="min-w-0 space-y-0.5">
-              {failed.slice(0, 3).map((c) => (
-                <p key={c.id} className="truncate" title={c.error ?? undefined}>
-                  <button
-                    type="button"
-                    data-testid="failed-container"
-                    data-name={c.name}
-                    onClick={() => focusOn({ kind: "container", id: c.id })}
-                    className="font-semibold underline decoration-rose-400/50 underline-offset-2 hover:decoration-rose-200"
-                  >
-                    {c.name}
-                  </button>{" "}
-                  <span className="text-rose-200/80">could not start ({c.state}):</span>{" "}
-                  <span className="font-mono text-[12px]">{c.error}</span>
-                </p>
-              ))}
-              {failed.length > 3 && (
+          )}
+          {down && !topology && (
+            <div
+              role="alert"
+              data-testid="engine-error"
+              className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
+            >
+              <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
+              <div className="min-w-0">
+                <p className="font-mono text-[12.5px] break-words">{unreachableText(engine)}</p>
                 <p className="text-xs text-rose-300/80">
-                  and {failed.length - 3} more, marked ⚠ in the table and the map
+                  Retrying; the map appears as soon as the engine answers.
                 </p>
-              )}
+              </div>
             </div>
-          </div>
-        )}
-        {down && !topology && (
-          <div
-            role="alert"
-            data-testid="engine-error"
-            className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
-          >
-            <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
-            <div className="min-w-0">
-              <p className="font-mono text-[12.5px] break-words">{unreachableText(engine)}</p>
-              <p className="text-xs text-rose-300/80">
-                Retrying; the map appears as soon as the engine answers.
-              </p>
-            </div>
-          </div>
-        )}
+          )}
 
-        <main className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[minmax(420px,68vh)_auto] overflow-y-auto lg:grid-cols-[minmax(0,1fr)_minmax(340px,26vw)] lg:grid-rows-1 lg:overflow-hidden">
-          <section aria-label="Topology graph" className="flex min-h-0 flex-col">
-            <div className="relative min-h-0 flex-1 overflow-hidden">
-              {model && topology ? (
-                <div
-                  className={`absolute inset-0 transition-[opacity,filter] duration-500 ${
-                    down ? "opacity-40 grayscale" : reconnecting ? "opacity-70" : ""
-                  }`}
-                  data-engine={engine.status}
-                >
-                  <TopologyGraph
-                    model={model}
-                    revision={topology.generatedAt}
-                    selection={selection}
-                    onSelect={select}
-                    onDropOnNetwork={canConnect ? dropOnNetwork : undefined}
-                    focusRequest={focusRequest}
-                  />
-                </div>
-              ) : (
-                <div className="flex h-full items-center justify-center text-sm text-slate-500">
-                  {!down ? (
-                    <span className="flex items-center gap-3" data-testid="loading">
-                      <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-600 border-t-sky-400" />
-                      Reading the topology from the Docker engine…
-                    </span>
-                  ) : (
-                    <span>No topology to show yet.</span>
-                  )}
-                </div>
-              )}
-              {topology && selection && (
-                <div className="absolute top-3 right-14 bottom-3 w-[380px] max-w-[calc(100%-4.5rem)]">
-                  <SidePanel
+          <main className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[minmax(420px,68vh)_auto] overflow-y-auto lg:grid-cols-[minmax(0,1fr)_minmax(340px,26vw)] lg:grid-rows-1 lg:overflow-hidden">
+            <section aria-label="Topology graph" className="flex min-h-0 flex-col">
+              <div className="relative min-h-0 flex-1 overflow-hidden">
+                {model && topology ? (
+                  <div
+                    className={`absolute inset-0 transition-[opacity,filter] duration-500 ${
+                      down ? "opacity-40 grayscale" : reconnecting ? "opacity-70" : ""
+                    }`}
+                    data-engine={engine.status}
+                  >
+                    <TopologyGraph
+                      model={model}
+                      revision={topology.generatedAt}
+                      selection={selection}
+                      onSelect={insight.reach.open ? insight.reach.pickTarget : select}
+                      onDropOnNetwork={canConnect ? dropOnNetwork : undefined}
+                      focusRequest={focusRequest}
+                      highlight={insight.highlight}
+                      highlightInset={SIDE_PANEL_INSET}
+                    />
+                  </div>
+                ) : (
+                  <div className="flex h-full items-center justify-center text-sm text-slate-500">
+                    {!down ? (
+                      <span className="flex items-center gap-3" data-testid="loading">
+                        <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-600 border-t-sky-400" />
+                        Reading the topology from the Docker engine…
+                      </span>
+                    ) : (
+                      <span>No topology to show yet.</span>
+                    )}
+                  </div>
+                )}
+                {topology && <MapOverlays insight={insight} onReveal={reveal} />}
+                {topology && (insight.reach.open || selection) && (
+                  <div className="absolute top-3 right-14 bottom-3 w-[380px] max-w-[calc(100%-4.5rem)]">
+                    {insight.reach.open ? (
+                      <ReachPanel topology={topology} reach={insight.reach} />
+                    ) : (
+                      selection && (
+                        <SidePanel
+                          topology={topology}
+                          selection={selection}
+                          onSelect={navigate}
+                          onClose={close}
+                        />
+                      )
+                    )}
+                  </div>
+                )}
+              </div>
+              {/* Below the map rather than over it, so it never hides a node. */}
+              <div className="border-t border-slate-800 bg-slate-900/60">
+                <Legend />
+              </div>
+            </section>
+            <div className="flex min-h-0 flex-col border-t border-slate-800 bg-slate-900/40 lg:border-t-0 lg:border-l">
+              <section
+                aria-label="Networks and containers"
+                className={`min-h-0 flex-1 transition-opacity ${down ? "opacity-50" : ""}`}
+              >
+                {topology ? (
+                  <ResourceTable
                     topology={topology}
+                    showStopped={showStopped}
                     selection={selection}
                     onSelect={navigate}
-                    onClose={close}
+                    query={query}
+                    onQueryChange={setQuery}
                   />
-                </div>
-              )}
+                ) : (
+                  <div className="p-4 text-sm text-slate-500">No data yet.</div>
+                )}
+              </section>
+              <ActivityFeed items={activity} onSelect={showActivity} />
             </div>
-            {/* Below the map rather than over it, so it never hides a node. */}
-            <div className="border-t border-slate-800 bg-slate-900/60">
-              <Legend />
-            </div>
-          </section>
-          <div className="flex min-h-0 flex-col border-t border-slate-800 bg-slate-900/40 lg:border-t-0 lg:border-l">
-            <section
-              aria-label="Networks and containers"
-              className={`min-h-0 flex-1 transition-opacity ${down ? "opacity-50" : ""}`}
-            >
-              {topology ? (
-                <ResourceTable
-                  topology={topology}
-                  showStopped={showStopped}
-                  selection={selection}
-                  onSelect={navigate}
-                  query={query}
-                  onQueryChange={setQuery}
-                />
-              ) : (
-                <div className="p-4 text-sm text-slate-500">No data yet.</div>
-              )}
-            </section>
-            <ActivityFeed items={activity} onSelect={showActivity} />
-          </div>
-        </main>
-        {topology && dialog?.kind === "create" && (
-          <CreateNetworkDialog
-            networks={topology.networks}
-            onClose={closeDialog}
-            onCreated={(network) => {
-              setDialog(null);
-              setPending({
-                until: Date.now() + PENDING_MS,
-                find: (t) =>
-                  t.networks.some((n) => n.id === network.id)
-                    ? { kind: "network", id: network.id }
-                    : null,
-              });
-            }}
-          />
-        )}
-        {topology && dialog?.kind === "prune" && (
-          <PruneDialog containers={topology.containers} onClose={closeDialog} />
-        )}
-        {topology && dialog?.kind === "connect" && (
-          <ConnectDialog
-            topology={topology}
-            intent={dialog.intent}
-            onClose={closeDialog}
-            onConnected={(containerId, networkId) => {
-              setDialog(null);
-              manage.selectEndpointWhenReady(containerId, networkId);
-            }}
-          />
-        )}
-      </div>
+          </main>
+          {topology && dialog?.kind === "create" && (
+            <CreateNetworkDialog
+              networks={topology.networks}
+              onClose={closeDialog}
+              onCreated={(network) => {
+                setDialog(null);
+                setPending({
+                  until: Date.now() + PENDING_MS,
+                  find: (t) =>
+                    t.networks.some((n) => n.id === network.id)
+                      ? { kind: "network", id: network.id }
+                      : null,
+                });
+              }}
+            />
+          )}
+          {topology && dialog?.kind === "prune" && (
+            <PruneDialog containers={topology.containers} onClose={closeDialog} />
+          )}
+          {topology && dialog?.kind === "connect" && (
+            <ConnectDialog
+              topology={topology}
+              intent={dialog.intent}
+              onClose={closeDialog}
+              onConnected={(containerId, networkId) => {
+                setDialog(null);
+                manage.selectEndpointWhenReady(containerId, networkId);
+              }}
+            />
+          )}
+        </div>
+      </ReachProvider>
     </ManageProvider>
   );
 }

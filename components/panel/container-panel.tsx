@@ -18,7 +18,10 @@ import {
   type Topology,
 } from "@/lib/topology/types";
 import { useContainerDetails } from "@/lib/use-container-details";
+import { containerRef } from "@/lib/graph/reach-question";
+import { HOST_REF } from "@/lib/topology/reach-parties";
 import { ConnectContainerAction } from "../manage/panel-actions";
+import { ReachFromHere } from "../reach/reach-from-here";
 import {
   Facts,
   Jump,
@@ -276,6 +279,7 @@ export function ContainerBody({
           )}
         </Section>
       )}
+      {!embedded && <ReachFromHere fromRef={containerRef(container)} label="Can this reach…?" />}
       {!embedded && <ConnectContainerAction topology={topology} container={container} />}
       <Section title="Published ports">
         {published.length === 0 ? (
@@ -388,6 +392,13 @@ export function SandboxPanel({
       <Section title={`Endpoints (${endpoints.length})`}>
         <EndpointList endpoints={endpoints} topology={topology} onSelect={onSelect} />
       </Section>
+      {isHost ? (
+        <ReachFromHere fromRef={HOST_REF} label="Can the host reach…?" />
+      ) : (
+        ownerContainer && (
+          <ReachFromHere fromRef={containerRef(ownerContainer)} label="Can this reach…?" />
+        )
+      )}
       {ownerContainer && <ConnectContainerAction topology={topology} container={ownerContainer} />}
       {!isHost && owner && (
         <ContainerBody topology={topology} id={owner} onSelect={onSelect} embedded />
