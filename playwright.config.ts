@@ -5,7 +5,12 @@ import { bearer, TEST_BASE_URL, TEST_PORT, TEST_SERVER_ENV } from "./tests/suppo
 // Integration (API against the real engine) and e2e (real Chromium) share one production server.
 const BROWSER = { browserName: "chromium" as const, viewport: { width: 1600, height: 1000 } };
 /** E2E tests that change the shared engine while a page watches. */
-const LIVE_SPECS = ["**/live.spec.ts", "**/engine-fault.spec.ts", "**/manage.spec.ts"];
+const LIVE_SPECS = [
+  "**/live.spec.ts",
+  "**/engine-fault.spec.ts",
+  "**/manage.spec.ts",
+  "**/reach.spec.ts",
+];
 /** Integration tests that start probe helpers on the shared engine. */
 const PROBE_SPECS = ["**/reachability.spec.ts"];
 export default defineConfig({
