@@ -112,6 +112,18 @@ class Analysis {
     return this.port === null ? route : { ...route, port: this.port };
   }
 
+  private addNetworkRoute(network: Network, address: string, names: string[] = []) {
+    this.answer.routes.push(
+      this.withPort({
+        via: "network",
+        networkId: network.id,
+        networkName: network.name,
+        address,
+        names,
+      }),
+    );
+  }
+
   run(a: Side, b: Side) {
     if (this.notRunning(a) || this.notRunning(b)) return;
     const ca = a.container;
@@ -198,14 +210,10 @@ class Analysis {
       }
       const address = endpointAddress(endpoint);
       if (!address) continue;
-      this.answer.routes.push(
-        this.withPort({
-          via: "network",
-          networkId: network.id,
-          networkName: network.name,
-          address,
-          names: dnsNames(network, this.index.namespaceOwner(cb), endpoint),
-        }),
+      this.addNetworkRoute(
+        network,
+        address,
+        dnsNames(network, this.index.namespaceOwner(cb), endpoint),
       );
     }
     const routes = this.answer.routes;
@@ -300,27 +308,19 @@ class Analysis {
     }
     if (this.answer.routes.length > 0) return;
     const target = b.container ? `${b.container.name} (host mode)` : "the host";
+    const drivers = this.networksOf(endpoints).map((n) => n.driver);
     this.answer.blockers.push({
       code: "no-shared-network",
-      message: `${ca.name} reaches ${target} only through a bridge network's gateway, and it is on ${list(this.index.networkNames(endpoints))} (${this.networksOf(
-        endpoints,
-      )
-        .map((n) => n.driver)
-        .join(
-          ", ",
-        )}): a macvlan or ipvlan container cannot talk to its own host, and other drivers have no gateway on it.`,
+      message: `${ca.name} reaches ${target} only through a bridge network's gateway, and it is on ${list(this.index.networkNames(endpoints))} (${drivers.join(", ")}): a macvlan or ipvlan container cannot talk to its own host, and other drivers have no gateway on it.`,
       networkIds: endpoints.map((e) => e.networkId),
       containerIds: [ca.id],
     });
+    this.connectToDefaultBridge(ca, "bridge networks have a gateway on the host.");
+  }
+
+  private connectToDefaultBridge(c: Container, why: string) {
     const bridge = this.index.topology.networks.find(isDefaultBridge);
-    if (bridge)
-      this.answer.fix(
-        connectFix(
-          bridge,
-          this.index.namespaceOwner(ca),
-          "bridge networks have a gateway on the host.",
-        ),
-      );
+    if (bridge) this.answer.fix(connectFix(bridge, this.index.namespaceOwner(c), why));
   }
 
   /** The host's stack (the host, or a host-mode container) reaching a container. */
@@ -333,15 +333,7 @@ class Analysis {
       const address = endpointAddress(endpoint);
       // The host holds each bridge's gateway address, so it reaches every member directly.
       if (!network || network.driver !== "bridge" || !address) continue;
-      this.answer.routes.push(
-        this.withPort({
-          via: "network",
-          networkId: network.id,
-          networkName: network.name,
-          address,
-          names: [],
-        }),
-      );
+      this.addNetworkRoute(network, address);
     }
     const published = this.published(cb);
     for (const p of published) {
@@ -360,9 +352,7 @@ class Analysis {
       networkIds: endpoints.map((e) => e.networkId),
       containerIds: [cb.id],
     });
-    const bridge = this.index.topology.networks.find(isDefaultBridge);
-    if (bridge)
-      this.answer.fix(connectFix(bridge, cb, "the host reaches bridge members directly."));
+    this.connectToDefaultBridge(cb, "the host reaches bridge members directly.");
   }
 
   private toOutside(a: Side) {
@@ -376,15 +366,7 @@ class Analysis {
     const networks = this.networksOf(endpoints);
     for (const network of networks) {
       if (network.internal) continue;
-      this.answer.routes.push(
-        this.withPort({
-          via: "network",
-          networkId: network.id,
-          networkName: network.name,
-          address: "*",
-          names: [],
-        }),
-      );
+      this.addNetworkRoute(network, "*");
     }
     if (this.answer.routes.length > 0) return;
     this.answer.blockers.push({
@@ -425,15 +407,7 @@ class Analysis {
       const address = endpointAddress(endpoint);
       if (!network || network.internal || !address) continue;
       if (network.driver !== "macvlan" && network.driver !== "ipvlan") continue;
-      this.answer.routes.push(
-        this.withPort({
-          via: "network",
-          networkId: network.id,
-          networkName: network.name,
-          address,
-          names: [],
-        }),
-      );
+      this.addNetworkRoute(network, address);
     }
     const published = this.published(cb);
     const open = published.filter((p) => bindingScope(p.ip) !== "loopback");
