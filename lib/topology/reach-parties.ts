@@ -131,3 +131,24 @@ export function gatewayOf(n: Network): string | null {
   const gateways = n.subnets.map((s) => s.gateway).filter((g): g is string => Boolean(g));
   return gateways.find((g) => !g.includes(":")) ?? gateways[0] ?? null;
 }
+
+const ICC_OPTION = "com.docker.network.bridge.enable_icc";
+
+/** Names Docker's embedded DNS answers with this endpoint's address (none on the default bridge). */
+export function dnsNames(network: Network, owner: Container, endpoint: Endpoint): string[] {
+  if (isDefaultBridge(network)) return [];
+  return [...new Set([owner.name, ...endpoint.aliases, `${owner.name}.${network.name}`])];
+}
+
+/** A bridge with enable_icc=false, or a macvlan in private mode: members cannot talk. */
+export function forbidsContainerTraffic(n: Network): boolean {
+  if (n.driver === "bridge") return n.options[ICC_OPTION] === "false";
+  if (n.driver === "macvlan") return n.options.macvlan_mode === "private";
+  return false;
+}
+
+export function iccReason(n: Network): string {
+  return n.driver === "macvlan"
+    ? `${n.name}: macvlan_mode=private`
+    : `${n.name}: ${ICC_OPTION}=false`;
+}

@@ -13,8 +13,11 @@ import {
   startFix,
 } from "./reach-fixes";
 import {
+  dnsNames,
   endpointAddress,
+  forbidsContainerTraffic,
   gatewayOf,
+  iccReason,
   inHostNamespace,
   isDefaultBridge,
   isRunning,
@@ -30,8 +33,6 @@ import type {
   Reachability,
 } from "./reach-types";
 import type { Container, Endpoint, Network, Topology } from "./types";
-
-const ICC_OPTION = "com.docker.network.bridge.enable_icc";
 
 /** Why a question cannot be asked (the API answers 400), or null. */
 export function questionProblem(from: ReachParty, to: ReachParty): string | null {
@@ -473,25 +474,6 @@ class Analysis {
       }),
     );
   }
-}
-
-/** Names Docker's embedded DNS answers with this endpoint's address (none on the default bridge). */
-export function dnsNames(network: Network, owner: Container, endpoint: Endpoint): string[] {
-  if (isDefaultBridge(network)) return [];
-  return [...new Set([owner.name, ...endpoint.aliases, `${owner.name}.${network.name}`])];
-}
-
-/** A bridge with enable_icc=false, or a macvlan in private mode: members cannot talk. */
-function forbidsContainerTraffic(n: Network): boolean {
-  if (n.driver === "bridge") return n.options[ICC_OPTION] === "false";
-  if (n.driver === "macvlan") return n.options.macvlan_mode === "private";
-  return false;
-}
-
-function iccReason(n: Network): string {
-  return n.driver === "macvlan"
-    ? `${n.name}: macvlan_mode=private`
-    : `${n.name}: ${ICC_OPTION}=false`;
 }
 
 const isExternalBridge = (n: Network) => n.driver === "bridge" && !n.internal;
