@@ -151,9 +151,11 @@ export function Dashboard({ role }: { role: Role }) {
     [topology, engine.status],
   );
 
-  /** Select and centre `target`, drawing stopped containers when it is one. */
+  /** Select and centre `target` (leaving reach mode), drawing stopped containers when it is one. */
+  const closeReach = insight.reach.close;
   const reveal = useCallback(
     (target: GraphTarget) => {
+      closeReach();
       // A stopped container is only drawn with Show stopped; without it there is nothing to focus.
       if (target.kind === "container") {
         const container = topology?.containers.find((c) => c.id === target.id);
@@ -161,7 +163,7 @@ export function Dashboard({ role }: { role: Role }) {
       }
       focusOn(target);
     },
-    [topology, focusOn],
+    [topology, focusOn, closeReach],
   );
 
   const showActivity = useCallback(
@@ -424,7 +426,7 @@ export function Dashboard({ role }: { role: Role }) {
                     topology={topology}
                     showStopped={showStopped}
                     selection={selection}
-                    onSelect={navigate}
+                    onSelect={insight.reach.open ? insight.reach.pickTarget : navigate}
                     query={query}
                     onQueryChange={setQuery}
                   />

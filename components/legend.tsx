@@ -118,6 +118,32 @@ export function Legend() {
           }
         />
         <Row
+          label="reach route"
+          icon={
+            <Swatch>
+              <line x1="-12" y1="0" x2="12" y2="0" stroke="#34d399" strokeWidth="2.6" />
+            </Swatch>
+          }
+        />
+        <Row
+          label="where it breaks"
+          icon={
+            <Swatch>
+              <line
+                x1="-13"
+                y1="0"
+                x2="13"
+                y2="0"
+                stroke="#fb7185"
+                strokeWidth="1.8"
+                strokeDasharray="4 3"
+              />
+              <circle r="5" fill="#020617" stroke="#fb7185" strokeWidth="1.2" />
+              <path d="M-2 -2 2 2M2 -2-2 2" stroke="#fb7185" strokeWidth="1.3" />
+            </Swatch>
+          }
+        />
+        <Row
           label="stopped"
           icon={
             <Swatch>

@@ -118,8 +118,6 @@ test("A on one network, B on another: blocked, the fix run with docker, reachabl
   await expect(page.locator('line.endpoint-link[data-reach="route"]')).toHaveCount(2);
   await expect(page.locator('[data-testid="reach-break"]')).toHaveCount(0);
   await expect(hub(page, NET_A)).toHaveClass(/nl-dim/);
-  const route = await page.screenshot({ path: testInfo.outputPath("reach-route.png") });
-  await testInfo.attach("reach-route", { body: route, contentType: "image/png" });
 
   // What the probe sees from inside A agrees with the prediction.
   await page.getByTestId("probe-now").click();
@@ -129,6 +127,8 @@ test("A on one network, B on another: blocked, the fix run with docker, reachabl
   await expect(result).toHaveAttribute("data-agrees", "true");
   await expect(page.getByTestId("probe-dns")).toContainText(`${B} → ${ip}`);
   await expect(page.getByTestId("probe-predicted")).toHaveText("reachable");
+  const route = await page.screenshot({ path: testInfo.outputPath("reach-route.png") });
+  await testInfo.attach("reach-route", { body: route, contentType: "image/png" });
 
   // Leaving reach mode leaves the map as it was.
   await page.getByTestId("reach-close").click();

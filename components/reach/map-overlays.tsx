@@ -15,10 +15,6 @@ export function MapOverlays({
   onReveal(target: GraphTarget): void;
 }) {
   const { reach, exposure, advice } = insight;
-  const reveal = (target: GraphTarget) => {
-    reach.close();
-    onReveal(target);
-  };
   return (
     <>
       {reach.open && reach.picking && (
@@ -35,16 +31,16 @@ export function MapOverlays({
         <div className="absolute top-3 bottom-3 left-3 flex flex-col justify-start">
           <AdviceList
             items={advice.items}
-            onFocus={(subject) => reveal({ kind: subject.kind, id: subject.id })}
+            onFocus={(subject) => onReveal({ kind: subject.kind, id: subject.id })}
             onClose={advice.close}
           />
         </div>
       )}
       {exposure.on && (
-        <div className={`absolute bottom-3 ${advice.open ? "left-[404px]" : "left-3"}`}>
+        <div className={`absolute top-3 ${advice.open ? "left-[404px]" : "left-3"}`}>
           <ExposureList
             entries={exposure.entries}
-            onFocus={(id) => reveal({ kind: "container", id })}
+            onFocus={(id) => onReveal({ kind: "container", id })}
           />
         </div>
       )}

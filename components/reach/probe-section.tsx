@@ -1,6 +1,7 @@
 "use client";
 
 // "Probe now": the question tried for real from inside A's namespace, shown next to the prediction.
+import { useEffect, useRef } from "react";
 import { formatClock } from "@/lib/graph/format";
 import { connectOutcome, connectWords, dnsWords } from "@/lib/graph/probe-words";
 import type { ReachQuestion } from "@/lib/graph/reach-question";
@@ -23,11 +24,17 @@ function requestOf(question: ReachQuestion): ReachRequest | null {
 }
 
 function Observed({ result, at, live }: { result: ProbeResult; at: Date; live: Reachability }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // The answer arrives below the fold of a long panel: bring it up once, when it arrives.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [result]);
   const { connect, dns } = result.observed;
   const dnsLine = dnsWords(dns);
   const outcome = connectOutcome(connect);
   return (
     <div
+      ref={ref}
       data-testid="probe-result"
       data-agrees={String(result.agrees)}
       data-connect={outcome}

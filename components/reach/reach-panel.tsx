@@ -175,7 +175,7 @@ function Outcome({ reach }: { reach: Reach }) {
   return (
     <p className="px-4 pb-3 text-sm text-slate-400" data-testid="reach-incomplete">
       Choose {reach.question.from === null ? "where the traffic starts" : "where it should arrive"}:
-      from the list, or click a box on the map.
+      from the list, or click its box on the map or its row in the table.
     </p>
   );
 }

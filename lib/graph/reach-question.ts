@@ -1,7 +1,7 @@
 // "Can A reach B?" as the page asks it: the two parties by reference, a port and a protocol, and
 // the answer computed again from the live topology on every change (no request). Pure.
 import { shellWord } from "../topology/reach-fixes";
-import { HOST_REF, OUTSIDE_REF, resolveParty } from "../topology/reach-parties";
+import { containerParty, HOST_REF, OUTSIDE_REF, resolveParty } from "../topology/reach-parties";
 import type { Protocol, ReachParty, ReachRoute, Reachability } from "../topology/reach-types";
 import { predictReachability, questionProblem } from "../topology/reachability";
 import { HOST_SANDBOX_ID, type Container, type Topology } from "../topology/types";
@@ -100,18 +100,19 @@ export function partyChoices(
 ): PartyChoice[] {
   const otherRef = side === "from" ? question.to : question.from;
   const other = otherRef === null ? null : resolveParty(topology, otherRef);
-  const unavailable = (ref: string): string | null => {
+  const unavailable = (mine: ReachParty): string | null => {
     if (!other?.ok) return null;
-    const mine = resolveParty(topology, ref);
-    if (!mine.ok) return mine.message;
-    const [from, to] = side === "from" ? [mine.party, other.party] : [other.party, mine.party];
+    const [from, to] = side === "from" ? [mine, other.party] : [other.party, mine];
     const problem = questionProblem(from, to);
     return problem ? splitField(problem).message : null;
   };
   const places: PartyChoice[] = [
     { ref: HOST_REF, label: `the host (${topology.engine.name || "Docker host"})` },
     { ref: OUTSIDE_REF, label: "outside (a client beyond the host)" },
-  ].map((c) => ({ ...c, group: "places", unavailable: unavailable(c.ref) }));
+  ].map((c) => {
+    const resolved = resolveParty(topology, c.ref);
+    return { ...c, group: "places", unavailable: resolved.ok ? unavailable(resolved.party) : null };
+  });
   const containers = [...topology.containers]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((c): PartyChoice => {
@@ -121,7 +122,7 @@ export function partyChoices(
         ref,
         label: running ? c.name : `${c.name} (${c.state})`,
         group: running ? "running" : "stopped",
-        unavailable: unavailable(ref),
+        unavailable: unavailable(containerParty(c)),
       };
     });
   return [...places, ...containers];
