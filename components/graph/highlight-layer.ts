@@ -6,7 +6,7 @@ import type { GraphNode } from "@/lib/graph/graph-model";
 import type { GraphHighlight, HighlightMark } from "@/lib/graph/highlight";
 import type { AnySelection } from "./d3-joins";
 import type { Point } from "./force-layout";
-import { BG, SANS } from "./graph-style";
+import { BG, SANS, rectBorderPoint } from "./graph-style";
 
 const ROUTE_COLOR = "#34d399";
 const BREAK_COLOR = "#fb7185";
@@ -27,17 +27,12 @@ type Group = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Where the segment from a node's centre towards `to` leaves the node. */
 function edgePoint(box: NodeBox, to: Point): Point {
-  const dx = to.x - box.x;
-  const dy = to.y - box.y;
-  const length = Math.hypot(dx, dy);
-  if (length === 0) return { x: box.x, y: box.y };
-  const t = box.round
-    ? box.halfWidth / length
-    : Math.min(
-        dx === 0 ? Infinity : box.halfWidth / Math.abs(dx),
-        dy === 0 ? Infinity : box.halfHeight / Math.abs(dy),
-      );
-  return { x: box.x + dx * Math.min(t, 1), y: box.y + dy * Math.min(t, 1) };
+  if (!box.round) {
+    return rectBorderPoint(box, { width: 2 * box.halfWidth, height: 2 * box.halfHeight }, to);
+  }
+  const length = Math.hypot(to.x - box.x, to.y - box.y);
+  const t = length === 0 ? 0 : Math.min(box.halfWidth / length, 1);
+  return { x: box.x + (to.x - box.x) * t, y: box.y + (to.y - box.y) * t };
 }
 
 const tagWidth = (t: Tag) =>

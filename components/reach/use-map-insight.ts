@@ -92,13 +92,14 @@ export function useMapInsight(
       setReachOpen(true);
       setExposureOn(false);
       if (fromRef === undefined) {
-        setPicking((side) => side ?? "from");
+        // Back to the last question, waiting for whichever party it still lacks.
+        setPicking(question.from === null ? "from" : question.to === null ? "to" : null);
         return;
       }
       setQuestion((q) => ({ ...q, from: fromRef, to: q.to === fromRef ? null : q.to }));
       setPicking("to");
     },
-    [onReachOpen],
+    [onReachOpen, question],
   );
 
   const close = useCallback(() => {

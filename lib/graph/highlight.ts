@@ -115,7 +115,7 @@ function containerNodeId(model: GraphModel, containerId: string): string | null 
 }
 
 /** The node a party is drawn as: its box, the host's box (or hub); none for the outside. */
-export function partyNodeId(model: GraphModel, party: ReachParty): string | null {
+function partyNodeId(model: GraphModel, party: ReachParty): string | null {
   if (party.kind === "outside") return null;
   if (party.kind === "host") {
     if (model.nodes.some((n) => n.id === HOST_SANDBOX_ID)) return HOST_SANDBOX_ID;
