@@ -17,6 +17,8 @@ const nextConfig = {
     ];
   },
   reactStrictMode: true,
+  // `npm run dev` serves on 127.0.0.1 (the README's default): let its pages reach the dev server.
+  allowedDevOrigins: ["127.0.0.1"],
 };
 
 module.exports = nextConfig;

@@ -132,7 +132,7 @@ function containerAdvice(c: Container, facts: Facts): Advice[] {
       code: "published-all-interfaces",
       severity: "warning",
       subject,
-      message: `${c.name} publishes ${wide.map((p) => `${p.publicPort}→${p.privatePort}/${p.type}`).join(", ")} on every address of the host: reachable by anyone who reaches the host, past firewalls like ufw. Bind to 127.0.0.1 or one address when only the host or one network needs it.`,
+      message: `${c.name} publishes ${[...new Set(wide.map((p) => `${p.publicPort}→${p.privatePort}/${p.type}`))].join(", ")} on every address of the host: reachable by anyone who reaches the host, past firewalls like ufw. Bind to 127.0.0.1 or one address when only the host or one network needs it.`,
       fix: publishFix(c, {
         containerPort: first.privatePort,
         protocol: first.type,

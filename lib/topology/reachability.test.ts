@@ -228,3 +228,21 @@ describe("questions", () => {
     expect(codes(reach("outside", "-d", 81))).toEqual(["not-published"]);
   });
 });
+
+describe("one route per thing to dial", () => {
+  it("an IPv4 and an IPv6 binding of one port are one route from the outside", () => {
+    const r = reach("outside", "web");
+    const published = r.routes.filter((x) => x.via === "published-port");
+    expect(published).toEqual([
+      expect.objectContaining({ address: `${topology.engine.name}:8080` }),
+    ]);
+    expect(r.warnings[0]?.message).toContain("8080→80/tcp on every address");
+    expect(r.warnings[0]?.message).not.toContain("8080→80/tcp, 8080→80/tcp");
+  });
+
+  it("the host's own stack from the outside: the host's name, the port apart", () => {
+    expect(reach("outside", "-hostsrv", 39781).routes).toEqual([
+      { via: "host-namespace", address: topology.engine.name, port: 39781, names: [] },
+    ]);
+  });
+});

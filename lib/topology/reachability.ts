@@ -54,6 +54,13 @@ class Answer {
   warnings: ReachWarning[] = [];
   fixes: ReachFix[] = [];
 
+  /** IPv4 and IPv6 bindings of one port can come to the same thing to dial: keep it once. */
+  route(r: ReachRoute) {
+    if (!this.routes.some((x) => x.via === r.via && x.address === r.address && x.port === r.port)) {
+      this.routes.push(r);
+    }
+  }
+
   fix(f: ReachFix) {
     if (!this.fixes.some((x) => x.command === f.command)) this.fixes.push(f);
   }
@@ -114,7 +121,7 @@ class Analysis {
   }
 
   private addNetworkRoute(network: Network, address: string, names: string[] = []) {
-    this.answer.routes.push(
+    this.answer.route(
       this.withPort({
         via: "network",
         networkId: network.id,
@@ -130,11 +137,11 @@ class Analysis {
     const ca = a.container;
     const cb = b.container;
     if (ca && cb && ca.sandboxId === cb.sandboxId && !a.hostNamespace) {
-      this.answer.routes.push(localhost("loopback", this.port));
+      this.answer.route(localhost("loopback", this.port));
       return;
     }
     if (a.hostNamespace && b.hostNamespace) {
-      this.answer.routes.push(localhost("host-namespace", this.port));
+      this.answer.route(localhost("host-namespace", this.port));
       return;
     }
     if (this.stale(a) || this.stale(b)) return;
@@ -297,7 +304,7 @@ class Analysis {
       const network = this.index.network(endpoint.networkId);
       const gateway = network && network.driver === "bridge" ? gatewayOf(network) : null;
       if (!network || !gateway) continue;
-      this.answer.routes.push(
+      this.answer.route(
         this.withPort({
           via: "host-gateway",
           networkId: network.id,
@@ -338,7 +345,7 @@ class Analysis {
     }
     const published = this.published(cb);
     for (const p of published) {
-      this.answer.routes.push({
+      this.answer.route({
         via: "published-port",
         address: `${hostSideAddress(p)}:${p.publicPort}`,
         port: p.publicPort,
@@ -358,7 +365,7 @@ class Analysis {
 
   private toOutside(a: Side) {
     if (a.hostNamespace) {
-      this.answer.routes.push(this.withPort({ via: "host-namespace", address: "*", names: [] }));
+      this.answer.route(this.withPort({ via: "host-namespace", address: "*", names: [] }));
       return;
     }
     const ca = a.container as Container;
@@ -392,9 +399,9 @@ class Analysis {
     const cb = b.container as Container;
     const host = this.index.topology.engine.name || "the host";
     if (b.hostNamespace) {
-      this.answer.routes.push({
+      this.answer.route({
         via: "host-namespace",
-        address: this.port === null ? host : `${host}:${this.port}`,
+        address: host,
         ...(this.port !== null ? { port: this.port } : {}),
         names: [],
       });
@@ -414,7 +421,7 @@ class Analysis {
     const open = published.filter((p) => bindingScope(p.ip) !== "loopback");
     for (const p of open) {
       const at = bindingScope(p.ip) === "all-interfaces" ? host : bracket(p.ip ?? "");
-      this.answer.routes.push({
+      this.answer.route({
         via: "published-port",
         address: `${at}:${p.publicPort}`,
         port: p.publicPort,
@@ -462,7 +469,7 @@ class Analysis {
     const p = wide[0] as PublishedPort;
     this.answer.warnings.push({
       code: "published-all-interfaces",
-      message: `${c.name} publishes ${list(wide.map((w) => `${w.publicPort}→${w.privatePort}/${w.type}`))} on every address of the host: anyone who reaches the host reaches it (and Docker's rules bypass host firewalls such as ufw).`,
+      message: `${c.name} publishes ${list([...new Set(wide.map((w) => `${w.publicPort}→${w.privatePort}/${w.type}`))])} on every address of the host: anyone who reaches the host reaches it (and Docker's rules bypass host firewalls such as ufw).`,
       containerIds: [c.id],
     });
     this.answer.fix(
