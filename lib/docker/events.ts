@@ -121,21 +121,6 @@ export async function subscribeEngineEvents(
   };
 }
 
-/** Who the engine is and whether it is in a swarm: what changes without any event. */
-export async function engineIdentity(timeoutMs: number): Promise<string> {
-  try {
-    const client = streamingDocker();
-    // As for ping: dockerode passes abortSignal through, its types do not say so.
-    const info = client.info as unknown as (opts: {
-      abortSignal: AbortSignal;
-    }) => Promise<{ ID?: string; Swarm?: { LocalNodeState?: string; NodeID?: string } }>;
-    const i = await info.call(client, { abortSignal: AbortSignal.timeout(timeoutMs) });
-    return `${i.ID ?? ""}|${i.Swarm?.LocalNodeState ?? ""}|${i.Swarm?.NodeID ?? ""}`;
-  } catch (err) {
-    throw translateEngineError(err, engineEndpoint);
-  }
-}
-
 /** A cheap liveness probe with its own short deadline. */
 export async function pingEngine(timeoutMs: number): Promise<void> {
   try {

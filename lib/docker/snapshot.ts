@@ -117,3 +117,9 @@ export async function readNetworks(ids: string[]): Promise<EngineNetwork[]> {
   // Docker's id filter also matches prefixes: keep exact ids only.
   return listed.filter((n) => wanted.has(n.Id));
 }
+
+/** The ids of every network: one cheap call that shows what changes without events (swarm). */
+export async function readNetworkIds(): Promise<string[]> {
+  const listed = (await engineCall((d) => d.listNetworks() as Promise<unknown>)) as EngineNetwork[];
+  return listed.map((n) => n.Id);
+}

@@ -1,13 +1,17 @@
 import "server-only";
 import { engineEndpoint } from "@/lib/docker/client";
 import {
-  engineIdentity,
   pingEngine,
   subscribeEngineEvents,
   type EngineEvent,
   type EventSubscription,
 } from "@/lib/docker/events";
-import { readContainers, readEngineSnapshot, readNetworks } from "@/lib/docker/snapshot";
+import {
+  readContainers,
+  readEngineSnapshot,
+  readNetworkIds,
+  readNetworks,
+} from "@/lib/docker/snapshot";
 import { buildTopology } from "@/lib/topology/build-topology";
 import type {
   EngineContainerInspect,
@@ -33,8 +37,11 @@ export interface Subscriber {
 const COALESCE_MS = 15;
 const PING_EVERY_MS = 2_000;
 const PING_TIMEOUT_MS = 2_000;
-/** Swarm init/leave and a daemon replaced under the same socket change /info, not the events. */
-const IDENTITY_EVERY_MS = 5_000;
+/**
+ * Swarm init/leave creates and removes networks (ingress, docker_gwbridge) with no event: the
+ * network list, compared this often, shows it.
+ */
+const NETWORK_CHECK_EVERY_MS = 5_000;
 /** A cheap re-list (inspects only what changed) that corrects anything no event announced. */
 const RECONCILE_EVERY_MS = 60_000;
 const HEARTBEAT_EVERY_MS = 15_000;
@@ -83,8 +90,6 @@ export class EngineFeed {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private backoffMs = BACKOFF_MIN_MS;
   private firstAttempt: Promise<void> | null = null;
-  /** What /info said of the engine's identity and swarm state at the last look. */
-  private identity: string | null = null;
   private reconcileWanted = false;
   /** Resolved whenever the feed has applied everything it has received (see settled()). */
   private idleWaiters: (() => void)[] = [];
@@ -96,7 +101,7 @@ export class EngineFeed {
   start(): Promise<void> {
     if (!this.firstAttempt) {
       setInterval(() => this.checkAlive(), PING_EVERY_MS).unref();
-      setInterval(() => this.checkIdentity(), IDENTITY_EVERY_MS).unref();
+      setInterval(() => this.checkNetworks(), NETWORK_CHECK_EVERY_MS).unref();
       setInterval(() => this.requestReconcile(), RECONCILE_EVERY_MS).unref();
       setInterval(() => this.subscribers.forEach((s) => s.heartbeat()), HEARTBEAT_EVERY_MS).unref();
       this.firstAttempt = this.connect();
@@ -252,7 +257,6 @@ export class EngineFeed {
     );
     this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MAX_MS);
     this.reconcileWanted = false;
-    this.identity = null;
     // Whoever waits for memory to settle reads the engine instead (and learns it is down).
     this.releaseWaiters();
   }
@@ -263,12 +267,13 @@ export class EngineFeed {
     pingEngine(PING_TIMEOUT_MS).catch((err) => this.lost(err));
   }
 
-  private checkIdentity() {
-    if (!this.subscription) return;
-    engineIdentity(PING_TIMEOUT_MS).then(
-      (identity) => {
-        if (this.identity !== null && identity !== this.identity) this.requestReconcile();
-        this.identity = identity;
+  private checkNetworks() {
+    if (!this.subscription || !this.idle()) return;
+    readNetworkIds().then(
+      (ids) => {
+        const known = this.state?.networks;
+        if (!known || !this.idle()) return;
+        if (ids.length !== known.size || ids.some((id) => !known.has(id))) this.requestReconcile();
       },
       // Liveness is checkAlive's to judge.
       () => {},
