@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useAudit, type AuditFilter } from "@/lib/use-audit";
+import { useAudit, type AuditFilter } from "@/lib/client/use-audit";
 
 const OPERATIONS = ["create network", "remove network", "prune networks", "connect", "disconnect"];
 const OUTCOME_STYLE: Record<string, string> = {

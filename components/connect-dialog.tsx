@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import type { ApiError } from "@/lib/api-client";
+import type { ApiError } from "@/lib/client/api-client";
 import {
   alreadyConnected,
   connectBlocker,
@@ -11,7 +11,7 @@ import {
   stackOwner,
   type ConnectFields,
 } from "@/lib/manage/connect-check";
-import { connectContainer, type ConnectRequest } from "@/lib/manage/network-requests";
+import { connectContainer, type ConnectRequest } from "@/lib/client/network-requests";
 import type { SpecProblem } from "@/lib/topology/network-spec";
 import type { Topology } from "@/lib/topology/types";
 import { Button, Dialog, ErrorMessage } from "./dialog";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import type { ApiError } from "@/lib/api-client";
+import type { ApiError } from "@/lib/client/api-client";
 import {
   checkNetworkForm,
   emptyPair,
@@ -14,10 +14,10 @@ import {
   type Pair,
   type SubnetRow,
 } from "@/lib/manage/network-form";
-import { createNetwork } from "@/lib/manage/network-requests";
+import { createNetwork } from "@/lib/client/network-requests";
 import type { SpecProblem } from "@/lib/topology/network-spec";
 import type { Network } from "@/lib/topology/types";
-import { useDrivers, type DriverInfo } from "@/lib/use-drivers";
+import { useDrivers, type DriverInfo } from "@/lib/client/use-drivers";
 import { CommandText, CopyButton } from "./copy-command";
 import { Button, Dialog, ErrorMessage } from "./dialog";
 import {

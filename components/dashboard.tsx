@@ -7,7 +7,7 @@ import { failedToStart, STOPPED_PREFIX, toGraphModel } from "@/lib/graph/graph-m
 import { sameTarget, selectionForActivity, type GraphTarget } from "@/lib/graph/selection";
 import type { ActivityItem } from "@/lib/topology/describe-patch";
 import type { Topology } from "@/lib/topology/types";
-import { useTopologyStream, type EngineState } from "@/lib/use-topology-stream";
+import { useTopologyStream, type EngineState } from "@/lib/client/use-topology-stream";
 import { ActivityFeed } from "./activity-feed";
 import { ConnectDialog, type ConnectIntent } from "./connect-dialog";
 import { CreateNetworkDialog } from "./create-network-dialog";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { mutate } from "@/lib/api-client";
+import { mutate } from "@/lib/client/api-client";
 
 /**
  * Exchanges a token for a session cookie, once: from the login URL Netlens printed at start

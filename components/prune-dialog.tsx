@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ApiError } from "@/lib/api-client";
+import type { ApiError } from "@/lib/client/api-client";
 import { shortId } from "@/lib/graph/format";
-import { pruneNetworks, type PruneResult } from "@/lib/manage/network-requests";
+import { pruneNetworks, type PruneResult } from "@/lib/client/network-requests";
 import type { Container } from "@/lib/topology/types";
 import { Button, Dialog, ErrorMessage } from "./dialog";
 import { Notice } from "./panel/panel-ui";

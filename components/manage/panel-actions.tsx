@@ -2,9 +2,9 @@
 
 // The changes the side panels offer: connect, disconnect, remove. Each says why when it cannot.
 import { useState } from "react";
-import type { ApiError } from "@/lib/api-client";
+import type { ApiError } from "@/lib/client/api-client";
 import { connectBlocker, networkBlocker, stackOwner } from "@/lib/manage/connect-check";
-import { disconnectContainer, removeNetwork } from "@/lib/manage/network-requests";
+import { disconnectContainer, removeNetwork } from "@/lib/client/network-requests";
 import type { Container, Endpoint, Network, Topology } from "@/lib/topology/types";
 import { Button, ErrorMessage } from "../dialog";
 import { Notice, Section } from "../panel/panel-ui";

@@ -17,7 +17,7 @@ import {
   type Endpoint,
   type Topology,
 } from "@/lib/topology/types";
-import { useContainerDetails } from "@/lib/use-container-details";
+import { useContainerDetails } from "@/lib/client/use-container-details";
 import { containerRef } from "@/lib/graph/reach-question";
 import { HOST_REF } from "@/lib/topology/reach-parties";
 import { ConnectContainerAction } from "../manage/panel-actions";

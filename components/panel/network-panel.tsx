@@ -6,7 +6,7 @@ import { networkRevision } from "@/lib/graph/entity-revision";
 import { stripCidr } from "@/lib/graph/format";
 import type { GraphTarget } from "@/lib/graph/selection";
 import type { Topology } from "@/lib/topology/types";
-import { useNetworkDetails, type NetworkDetails } from "@/lib/use-network-details";
+import { useNetworkDetails, type NetworkDetails } from "@/lib/client/use-network-details";
 import { driverSymbolPath } from "../graph/driver-symbols";
 import { ConnectToNetworkAction, RemoveNetworkAction } from "../manage/panel-actions";
 import {

@@ -1,5 +1,5 @@
 // POST /api/reachability/probe: the question tried from inside the source's namespace (operator).
-import { mutate } from "../api-client";
+import { mutate } from "./api-client";
 import type { ReachRequest } from "../topology/reach-spec";
 import type { ProbeResult } from "../topology/reach-types";
 

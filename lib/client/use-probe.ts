@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { ApiError } from "../api-client";
+import { ApiError } from "./api-client";
 import type { ReachRequest } from "../topology/reach-spec";
 import type { ProbeResult } from "../topology/reach-types";
 import { probeReachability } from "./reach-probe";

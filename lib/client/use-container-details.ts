@@ -1,6 +1,6 @@
 import useSWR from "swr";
 import { fetchJson, steadyErrorRetry, type ApiError } from "./api-client";
-import type { Container, Endpoint, Sandbox } from "./topology/types";
+import type { Container, Endpoint, Sandbox } from "../topology/types";
 import { useRevalidateOn } from "./use-revalidate-on";
 
 /** GET /api/containers/[id]. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildTopology } from "./topology/build-topology";
-import { applyPatch, diffTopology } from "./topology/patch";
-import { loadSnapshot, type FixtureName } from "./topology/test-fixtures";
+import { buildTopology } from "../topology/build-topology";
+import { applyPatch, diffTopology } from "../topology/patch";
+import { loadSnapshot, type FixtureName } from "../topology/test-fixtures";
 import {
   ACTIVITY_LIMIT,
   initialStreamState,

@@ -1,8 +1,8 @@
 // The state behind the live page, as a pure reducer over what GET /api/topology/stream sends
 // (and what happens to the connection itself), so it can be tested without a browser.
-import { describePatch, type ActivityItem } from "./topology/describe-patch";
-import { applyPatch, diffTopology, type TopologyPatch } from "./topology/patch";
-import type { Topology } from "./topology/types";
+import { describePatch, type ActivityItem } from "../topology/describe-patch";
+import { applyPatch, diffTopology, type TopologyPatch } from "../topology/patch";
+import type { Topology } from "../topology/types";
 
 /** Newest first; older lines drop off. */
 export const ACTIVITY_LIMIT = 200;

@@ -1,8 +1,8 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import type { TopologyPatch } from "./topology/patch";
-import type { Topology } from "./topology/types";
+import type { TopologyPatch } from "../topology/patch";
+import type { Topology } from "../topology/types";
 import {
   initialStreamState,
   reduceStream,
@@ -11,7 +11,7 @@ import {
   type TopologyStreamState,
 } from "./topology-stream-state";
 
-export type { ActivityItem, ActivityTarget } from "./topology/describe-patch";
+export type { ActivityItem, ActivityTarget } from "../topology/describe-patch";
 export type { EngineState, EngineStatus, TopologyStreamState } from "./topology-stream-state";
 
 export const TOPOLOGY_STREAM_URL = "/api/topology/stream";

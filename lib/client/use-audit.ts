@@ -1,6 +1,6 @@
 import useSWR from "swr";
 import { fetchJson, steadyErrorRetry, type ApiError } from "./api-client";
-import type { AuditEntry } from "./audit/types";
+import type { AuditEntry } from "../audit/types";
 
 export type { AuditEntry };
 

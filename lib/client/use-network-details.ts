@@ -1,6 +1,6 @@
 import useSWR from "swr";
 import { fetchJson, steadyErrorRetry, type ApiError } from "./api-client";
-import type { Endpoint, Network } from "./topology/types";
+import type { Endpoint, Network } from "../topology/types";
 import { useRevalidateOn } from "./use-revalidate-on";
 
 export type NetworkEndpointDetails = Endpoint & { containerName: string };

@@ -1,6 +1,6 @@
 // The network-management calls of the JSON API (docs/api.md), typed. Results arrive on the live
 // stream by themselves, so nothing here refetches the topology.
-import { mutate } from "../api-client";
+import { mutate } from "./api-client";
 import type { NetworkSpec } from "../topology/network-spec";
 import type { Network } from "../topology/types";
 
