@@ -4,15 +4,17 @@ const nextConfig = {
   // dockerode pulls in native/optional modules (ssh2, cpu-features) that must not be bundled.
   serverExternalPackages: ["dockerode", "docker-modem", "ssh2", "cpu-features", "libsql"],
   poweredByHeader: false,
-  // Static assets skip the proxy (proxy.ts), which sets these and the CSP on everything else.
+  // Static assets and the API skip the proxy (proxy.ts), which sets these and the CSP on pages.
   async headers() {
+    const headers = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "no-referrer" },
+    ];
     return [
+      { source: "/_next/static/:path*", headers },
       {
-        source: "/_next/static/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-        ],
+        source: "/api/:path*",
+        headers: [...headers, { key: "X-Frame-Options", value: "SAMEORIGIN" }],
       },
     ];
   },

@@ -1,6 +1,6 @@
 // The network boundary in front of every route: refuse a foreign Host (DNS rebinding) before
 // anything runs, and set the security headers with a fresh CSP nonce for Next's own scripts.
-// Handlers repeat the Host check (lib/api/guard.ts): a proxy is not a security boundary alone.
+// API handlers check the Host themselves (lib/api/guard.ts): a proxy is not a security boundary alone.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { hostProblem } from "@/lib/security/request-checks";
@@ -41,6 +41,8 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
+// Not the API: every handler checks the Host itself (lib/api/guard.ts), JSON needs no CSP, and
+// its static headers come from next.config.js — the proxy's per-request cost stays off the API.
 export const config = {
-  matcher: "/((?!_next/static|_next/image).*)",
+  matcher: "/((?!_next/static|_next/image|api/).*)",
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { gzipSync } from "node:zlib";
 import { engineEndpoint } from "@/lib/docker/client";
 import {
   pingEngine,
@@ -18,7 +19,7 @@ import type {
   EngineNetwork,
   EngineSnapshot,
 } from "@/lib/topology/engine-types";
-import { diffTopology } from "@/lib/topology/patch";
+import { diffEncoded, encodeTopology, type TopologyJson } from "@/lib/topology/patch";
 import type { Topology } from "@/lib/topology/types";
 
 export type EngineStatus =
@@ -68,6 +69,10 @@ export class EngineFeed {
     containers: Map<string, EngineContainerInspect>;
   } | null = null;
   private topology: Topology | null = null;
+  /** The topology's entities as JSON, for the next diff, and the whole as JSON, made on demand. */
+  private encoded: TopologyJson | null = null;
+  private json: string | null = null;
+  private gzipped: Buffer | null = null;
   // Never sent as such: start() resolves only once the first attempt has set the real status.
   private engine: EngineStatus = {
     status: "down",
@@ -113,7 +118,11 @@ export class EngineFeed {
    * The engine's state from memory, once every event received so far is applied; null while the
    * feed is not in sync with the engine (down, reconnecting), when only a fresh read will do.
    */
-  async settled(): Promise<Topology | null> {
+  async settled(): Promise<{
+    topology: Topology;
+    json: () => string;
+    gzip: () => Buffer;
+  } | null> {
     if (!this.inSync()) return null;
     if (!this.idle()) {
       await new Promise<void>((resolve) => {
@@ -124,7 +133,27 @@ export class EngineFeed {
         });
       });
     }
-    return this.inSync() && this.idle() ? this.topology : null;
+    const topology = this.topology;
+    if (!topology || !this.inSync() || !this.idle()) return null;
+    return {
+      topology,
+      json: () => this.topologyJson(topology),
+      gzip: () => this.topologyGzip(topology),
+    };
+  }
+
+  /** Compressed once per state too: a 500-container map is ~700 KB of JSON, ~10 ms to gzip. */
+  private topologyGzip(topology: Topology): Buffer {
+    if (topology !== this.topology) return gzipSync(JSON.stringify(topology));
+    this.gzipped ??= gzipSync(this.topologyJson(topology));
+    return this.gzipped;
+  }
+
+  /** One serialisation per state of the engine, however many clients ask. */
+  private topologyJson(topology: Topology): string {
+    if (topology !== this.topology) return JSON.stringify(topology);
+    this.json ??= JSON.stringify(topology);
+    return this.json;
   }
 
   private inSync(): boolean {
@@ -166,13 +195,17 @@ export class EngineFeed {
       return this.history.filter((e) => e.id > lastEventId);
     }
     const events: FeedEvent[] = [];
-    if (this.topology) events.push(this.event("snapshot", this.topology));
+    if (this.topology) events.push(this.encodedEvent("snapshot", this.topologyJson(this.topology)));
     events.push(this.event("engine", this.engine));
     return events;
   }
 
   private event(event: FeedEvent["event"], data: unknown): FeedEvent {
-    return { id: ++this.lastId, event, data: JSON.stringify(data) };
+    return this.encodedEvent(event, JSON.stringify(data));
+  }
+
+  private encodedEvent(event: FeedEvent["event"], data: string): FeedEvent {
+    return { id: ++this.lastId, event, data };
   }
 
   private broadcast(kind: "patch" | "engine", data: unknown) {
@@ -356,19 +389,30 @@ export class EngineFeed {
       networks: [...state.networks.values()],
       containers: [...state.containers.values()],
     });
-    const prev = this.topology;
-    this.topology = next;
+    const encoded = encodeTopology(next);
+    const prev = this.encoded;
     if (!prev) {
+      this.remember(next, encoded);
       // The first topology: clients already waiting get it whole, and a client coming back
       // with an id from before it must get it too, so nothing older can be replayed.
-      const snapshot = this.event("snapshot", next);
+      const snapshot = this.encodedEvent("snapshot", this.topologyJson(next));
       this.history = [];
       this.historyFloor = snapshot.id;
       for (const s of this.subscribers) s.deliver(snapshot);
       return;
     }
-    const patch = diffTopology(prev, next);
+    // Only the new side is encoded: the old one was kept from the last time.
+    const patch = diffEncoded(prev, encoded, next);
+    const sameEngine = JSON.stringify(next.engine) === JSON.stringify(this.topology?.engine);
+    if (patch || !sameEngine) this.remember(next, encoded);
     if (patch) this.broadcast("patch", patch);
+  }
+
+  private remember(topology: Topology, encoded: TopologyJson) {
+    this.topology = topology;
+    this.encoded = encoded;
+    this.json = null;
+    this.gzipped = null;
   }
 }
 

@@ -13,25 +13,42 @@ export type TopologyPatch = {
   generatedAt: string;
 };
 
-function diffKind<T extends { id: string }>(before: T[], after: T[]) {
-  const old = new Map(before.map((e) => [e.id, JSON.stringify(e)]));
-  const upserts = after.filter((e) => old.get(e.id) !== JSON.stringify(e));
-  const kept = new Set(after.map((e) => e.id));
-  const removals = before.filter((e) => !kept.has(e.id)).map((e) => e.id);
-  return { upserts, removals };
+/** Each entity's JSON by id: what a diff compares, kept so the last side is not encoded again. */
+export type TopologyJson = { [K in EntityKind]: Map<string, string> };
+
+export function encodeTopology(t: Topology): TopologyJson {
+  const out = {} as TopologyJson;
+  for (const kind of ENTITY_KINDS) {
+    out[kind] = new Map((t[kind] as { id: string }[]).map((e) => [e.id, JSON.stringify(e)]));
+  }
+  return out;
 }
 
-/** The patch that turns `prev` into `next`, or null when nothing but the time changed. */
-export function diffTopology(prev: Topology, next: Topology): TopologyPatch | null {
-  const patch: TopologyPatch = { upserts: {}, removals: {}, generatedAt: next.generatedAt };
+/** What changed between two encoded topologies; `next` supplies the entities sent. */
+export function diffEncoded(
+  prev: TopologyJson,
+  next: TopologyJson,
+  nextTopology: Topology,
+): TopologyPatch | null {
+  const patch: TopologyPatch = { upserts: {}, removals: {}, generatedAt: nextTopology.generatedAt };
   let changed = false;
   for (const kind of ENTITY_KINDS) {
-    const { upserts, removals } = diffKind<{ id: string }>(prev[kind], next[kind]);
+    const before = prev[kind];
+    const after = next[kind];
+    const upserts = (nextTopology[kind] as { id: string }[]).filter(
+      (e) => before.get(e.id) !== after.get(e.id),
+    );
+    const removals = [...before.keys()].filter((id) => !after.has(id));
     if (upserts.length) (patch.upserts as Record<string, unknown>)[kind] = upserts;
     if (removals.length) patch.removals[kind] = removals;
     changed ||= upserts.length > 0 || removals.length > 0;
   }
   return changed ? patch : null;
+}
+
+/** The patch that turns `prev` into `next`, or null when nothing but the time changed. */
+export function diffTopology(prev: Topology, next: Topology): TopologyPatch | null {
+  return diffEncoded(encodeTopology(prev), encodeTopology(next), next);
 }
 
 function applyKind<T extends { id: string }>(
