@@ -1,5 +1,4 @@
 import "server-only";
-import { gzipSync } from "node:zlib";
 import { engineEndpoint } from "@/lib/docker/client";
 import {
   pingEngine,
@@ -72,7 +71,6 @@ export class EngineFeed {
   /** The topology's entities as JSON, for the next diff, and the whole as JSON, made on demand. */
   private encoded: TopologyJson | null = null;
   private json: string | null = null;
-  private gzipped: Buffer | null = null;
   // Never sent as such: start() resolves only once the first attempt has set the real status.
   private engine: EngineStatus = {
     status: "down",
@@ -118,11 +116,7 @@ export class EngineFeed {
    * The engine's state from memory, once every event received so far is applied; null while the
    * feed is not in sync with the engine (down, reconnecting), when only a fresh read will do.
    */
-  async settled(): Promise<{
-    topology: Topology;
-    json: () => string;
-    gzip: () => Buffer;
-  } | null> {
+  async settled(): Promise<{ topology: Topology; json: () => string } | null> {
     if (!this.inSync()) return null;
     if (!this.idle()) {
       await new Promise<void>((resolve) => {
@@ -135,18 +129,7 @@ export class EngineFeed {
     }
     const topology = this.topology;
     if (!topology || !this.inSync() || !this.idle()) return null;
-    return {
-      topology,
-      json: () => this.topologyJson(topology),
-      gzip: () => this.topologyGzip(topology),
-    };
-  }
-
-  /** Compressed once per state too: a 500-container map is ~700 KB of JSON, ~10 ms to gzip. */
-  private topologyGzip(topology: Topology): Buffer {
-    if (topology !== this.topology) return gzipSync(JSON.stringify(topology));
-    this.gzipped ??= gzipSync(this.topologyJson(topology));
-    return this.gzipped;
+    return { topology, json: () => this.topologyJson(topology) };
   }
 
   /** One serialisation per state of the engine, however many clients ask. */
@@ -412,7 +395,6 @@ export class EngineFeed {
     this.topology = topology;
     this.encoded = encoded;
     this.json = null;
-    this.gzipped = null;
   }
 }
 

@@ -26,11 +26,5 @@ export async function currentTopology(has?: (topology: Topology) => boolean) {
   const read = performance.now();
   const topology = buildTopology(snapshot);
   const timing = { engineMs: read - started, buildMs: performance.now() - read };
-  // Read afresh, it is sent once: Next compresses it on the way out.
-  return {
-    topology,
-    json: () => JSON.stringify(topology),
-    gzip: null,
-    stats: { ...stats, ...timing },
-  };
+  return { topology, json: () => JSON.stringify(topology), stats: { ...stats, ...timing } };
 }

@@ -21,6 +21,26 @@ const CONTAINER_MODE = "container:";
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
+// The live feed rebuilds the whole model on every event; what an event did not touch is the same
+// Engine object as before, so its model object is reused — and a diff (lib/topology/patch.ts)
+// need not encode it again. Keyed weakly: a re-read or removed object drops out by itself.
+const networkMemo = new WeakMap<EngineNetwork, Network>();
+const containerMemo = new WeakMap<EngineContainerInspect, { key: string; model: Container }>();
+const endpointMemo = new WeakMap<EngineEndpointSettings, { key: string; model: Endpoint }>();
+
+function memo<I extends object, O>(
+  cache: WeakMap<I, { key: string; model: O }>,
+  input: I,
+  key: string,
+  make: () => O,
+): O {
+  const hit = cache.get(input);
+  if (hit?.key === key) return hit.model;
+  const model = make();
+  cache.set(input, { key, model });
+  return model;
+}
+
 export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()): Topology {
   const containers = snapshot.containers;
   const sandboxOf = resolveSandboxes(containers);
@@ -52,7 +72,11 @@ export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()):
     // A container: mode container has no endpoints of its own: it uses its owner's.
     if (!sandbox || c.HostConfig.NetworkMode.startsWith(CONTAINER_MODE)) continue;
     for (const net of Object.values(c.NetworkSettings.Networks ?? {})) {
-      if (net.EndpointID) endpoints.push(toEndpoint(net, c.Id, sandbox.id));
+      if (net.EndpointID) {
+        endpoints.push(
+          memo(endpointMemo, net, `${c.Id}|${sandbox.id}`, () => toEndpoint(net, c.Id, sandbox.id)),
+        );
+      }
     }
   }
   return inOrder({
@@ -63,8 +87,16 @@ export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()):
       apiVersion: snapshot.apiVersion,
     },
     generatedAt: now.toISOString(),
-    networks: snapshot.networks.map(toNetwork),
-    containers: containers.map((c) => toContainer(c, sandboxOf.get(c.Id))),
+    networks: snapshot.networks.map((n) => {
+      const model = networkMemo.get(n) ?? toNetwork(n);
+      networkMemo.set(n, model);
+      return model;
+    }),
+    containers: containers.map((c) => {
+      const sandbox = sandboxOf.get(c.Id);
+      const key = `${sandbox?.id ?? ""}|${sandbox?.warning ?? ""}`;
+      return memo(containerMemo, c, key, () => toContainer(c, sandbox));
+    }),
     sandboxes: [...sandboxes.values()],
     endpoints,
   });

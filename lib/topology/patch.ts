@@ -16,10 +16,22 @@ export type TopologyPatch = {
 /** Each entity's JSON by id: what a diff compares, kept so the last side is not encoded again. */
 export type TopologyJson = { [K in EntityKind]: Map<string, string> };
 
+/** JSON of entity objects already encoded: build-topology reuses the objects nothing changed. */
+const encodedOnce = new WeakMap<object, string>();
+
+function encode(entity: object): string {
+  let json = encodedOnce.get(entity);
+  if (json === undefined) {
+    json = JSON.stringify(entity);
+    encodedOnce.set(entity, json);
+  }
+  return json;
+}
+
 export function encodeTopology(t: Topology): TopologyJson {
   const out = {} as TopologyJson;
   for (const kind of ENTITY_KINDS) {
-    out[kind] = new Map((t[kind] as { id: string }[]).map((e) => [e.id, JSON.stringify(e)]));
+    out[kind] = new Map((t[kind] as { id: string }[]).map((e) => [e.id, encode(e)]));
   }
   return out;
 }
