@@ -109,7 +109,6 @@ export function ReachAnswer({ reach }: { reach: Reachability }) {
         <Block title={reach.routes.length > 1 ? "Routes" : "Route"}>
           <ul className="space-y-2">
             {reach.routes.map((route, i) => (
-              // The contract may list one address twice (an IPv4 and an IPv6 binding): the index keeps keys apart.
               <Route
                 key={`${route.via}:${route.networkId ?? ""}:${route.address}:${i}`}
                 route={route}
@@ -120,34 +119,12 @@ export function ReachAnswer({ reach }: { reach: Reachability }) {
       )}
       {reach.blockers.length > 0 && (
         <Block title="Why not">
-          <ul className="space-y-2">
-            {reach.blockers.map((b) => (
-              <li
-                key={b.code + b.message}
-                data-testid="reach-blocker"
-                data-code={b.code}
-                className="rounded-md bg-rose-950/50 px-3 py-2 text-sm text-rose-100 ring-1 ring-rose-800/50"
-              >
-                {b.message}
-              </li>
-            ))}
-          </ul>
+          <IssueList issues={reach.blockers} testId="reach-blocker" tone={BLOCKER_TONE} />
         </Block>
       )}
       {reach.warnings.length > 0 && (
         <Block title="Worth knowing">
-          <ul className="space-y-2">
-            {reach.warnings.map((w) => (
-              <li
-                key={w.code + w.message}
-                data-testid="reach-warning"
-                data-code={w.code}
-                className="rounded-md bg-amber-950/40 px-3 py-2 text-sm text-amber-100 ring-1 ring-amber-700/40"
-              >
-                {w.message}
-              </li>
-            ))}
-          </ul>
+          <IssueList issues={reach.warnings} testId="reach-warning" tone={WARNING_TONE} />
         </Block>
       )}
       {reach.fixes.length > 0 && (
@@ -175,5 +152,34 @@ export function ReachAnswer({ reach }: { reach: Reachability }) {
         </Block>
       )}
     </div>
+  );
+}
+
+const BLOCKER_TONE = "bg-rose-950/50 text-rose-100 ring-rose-800/50";
+const WARNING_TONE = "bg-amber-950/40 text-amber-100 ring-amber-700/40";
+
+/** Blockers or warnings: each in the CNM's words, its code for tests and tools. */
+function IssueList({
+  issues,
+  testId,
+  tone,
+}: {
+  issues: { code: string; message: string }[];
+  testId: string;
+  tone: string;
+}) {
+  return (
+    <ul className="space-y-2">
+      {issues.map((issue) => (
+        <li
+          key={issue.code + issue.message}
+          data-testid={testId}
+          data-code={issue.code}
+          className={`rounded-md px-3 py-2 text-sm ring-1 ${tone}`}
+        >
+          {issue.message}
+        </li>
+      ))}
+    </ul>
   );
 }
