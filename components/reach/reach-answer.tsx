@@ -2,7 +2,6 @@
 
 // The answer to "Can A reach B?" in plain words: the verdict, each route (what to dial, which
 // names resolve), what blocks it and why, what to run to change it, and a shell to look from A.
-import type { ReactNode } from "react";
 import {
   debugCommand,
   partyName,
@@ -12,6 +11,7 @@ import {
 } from "@/lib/graph/reach-question";
 import type { ReachRoute, Reachability } from "@/lib/topology/reach-types";
 import { CommandText, CopyButton, CopyableCommand } from "../copy-command";
+import { Section } from "../panel/panel-ui";
 
 /** The verdict as a badge; `testId` on the word itself, so its text is exactly the verdict. */
 export function VerdictBadge({
@@ -35,17 +35,6 @@ export function VerdictBadge({
         {verdict}
       </span>
     </span>
-  );
-}
-
-function Block({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="border-t border-slate-800 px-4 py-3">
-      <h3 className="mb-2 text-[11px] font-semibold tracking-wider text-slate-500 uppercase">
-        {title}
-      </h3>
-      {children}
-    </section>
   );
 }
 
@@ -106,7 +95,7 @@ export function ReachAnswer({ reach }: { reach: Reachability }) {
         </p>
       </div>
       {reach.routes.length > 0 && (
-        <Block title={reach.routes.length > 1 ? "Routes" : "Route"}>
+        <Section title={reach.routes.length > 1 ? "Routes" : "Route"}>
           <ul className="space-y-2">
             {reach.routes.map((route, i) => (
               <Route
@@ -115,20 +104,20 @@ export function ReachAnswer({ reach }: { reach: Reachability }) {
               />
             ))}
           </ul>
-        </Block>
+        </Section>
       )}
       {reach.blockers.length > 0 && (
-        <Block title="Why not">
+        <Section title="Why not">
           <IssueList issues={reach.blockers} testId="reach-blocker" tone={BLOCKER_TONE} />
-        </Block>
+        </Section>
       )}
       {reach.warnings.length > 0 && (
-        <Block title="Worth knowing">
+        <Section title="Worth knowing">
           <IssueList issues={reach.warnings} testId="reach-warning" tone={WARNING_TONE} />
-        </Block>
+        </Section>
       )}
       {reach.fixes.length > 0 && (
-        <Block title={reachable ? "To tighten it" : "To fix it"}>
+        <Section title={reachable ? "To tighten it" : "To fix it"}>
           <ul className="space-y-3">
             {reach.fixes.map((fix) => (
               <li key={fix.command} data-testid="reach-fix">
@@ -140,16 +129,16 @@ export function ReachAnswer({ reach }: { reach: Reachability }) {
               </li>
             ))}
           </ul>
-        </Block>
+        </Section>
       )}
       {debug && (
-        <Block title="Look from inside">
+        <Section title="Look from inside">
           <CopyableCommand
             command={debug}
             label={`a shell with ping, dig, curl and tcpdump in ${partyName(reach.from)}'s network namespace`}
             testId="reach-debug-command"
           />
-        </Block>
+        </Section>
       )}
     </div>
   );
