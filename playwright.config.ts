@@ -56,6 +56,25 @@ export default defineConfig({
       use: BROWSER,
       dependencies: ["e2e"],
     },
+    // Swarm and many engines: a two-node lab of its own (two engines in their own namespaces),
+    // never the shared engine; each spec starts a server following the lab's engines.
+    {
+      name: "swarm-setup",
+      testDir: "tests/swarm",
+      testMatch: "**/lab.setup.ts",
+      teardown: "swarm-teardown",
+      dependencies: ["e2e-live"],
+    },
+    {
+      name: "swarm",
+      testDir: "tests/swarm",
+      testMatch: "**/*.spec.ts",
+      use: BROWSER,
+      // One spec at a time: each scales, drains or kills parts of the one lab.
+      workers: 1,
+      dependencies: ["swarm-setup"],
+    },
+    { name: "swarm-teardown", testDir: "tests/swarm", testMatch: "**/lab.teardown.ts" },
   ],
   webServer: {
     command: `npx next start -H 127.0.0.1 -p ${TEST_PORT}`,

@@ -10,6 +10,29 @@ const schema = z.object({
       "DOCKER_HOST must start with unix:///, tcp:// or http://",
     )
     .optional(),
+  /**
+   * Several engines as name=url pairs, comma-separated (unix:///…, tcp://host:port, ssh://user@host).
+   * Unset: the one engine of DOCKER_HOST or the local socket, named "local".
+   */
+  NETLENS_ENGINES: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s?.trim()) return undefined;
+      const engines = parseEngineList(s);
+      if (typeof engines === "string") {
+        ctx.addIssue({ code: "custom", message: engines });
+        return z.NEVER;
+      }
+      return engines;
+    }),
+  /**
+   * TLS material per engine: <dir>/<engine name>/{ca,cert,key}.pem, as in DOCKER_CERT_PATH. A tcp://
+   * engine with such a directory is spoken to over TLS.
+   */
+  NETLENS_CERTS_DIR: z.string().min(1).default("./certs"),
+  /** TLS material for DOCKER_HOST, as the docker CLI reads it. */
+  DOCKER_CERT_PATH: z.string().min(1).optional(),
   // An engine that accepts the connection but never answers must not hang a request forever.
   NETLENS_DOCKER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Host names besides loopback that the server answers to (comma-separated), e.g. behind a proxy. */
@@ -43,6 +66,33 @@ const schema = z.object({
   /** Probes running at once (all clients together) before 429. */
   NETLENS_PROBES_AT_ONCE: z.coerce.number().int().min(1).max(50).default(3),
 });
+
+export type EngineSetting = { name: string; url: string };
+
+const ENGINE_NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
+const ENGINE_URL = /^(unix:\/\/\/|tcp:\/\/|http:\/\/|https:\/\/|ssh:\/\/)/;
+
+/** "node1=unix:///…,node2=tcp://…" as a list, or what is wrong with it in plain words. */
+export function parseEngineList(s: string): EngineSetting[] | string {
+  const engines: EngineSetting[] = [];
+  for (const part of s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const eq = part.indexOf("=");
+    const name = eq > 0 ? part.slice(0, eq).trim() : "";
+    const url = eq > 0 ? part.slice(eq + 1).trim() : "";
+    if (!ENGINE_NAME.test(name)) {
+      return `"${part}": each engine is name=url, the name lowercase letters, digits, ".", "_" or "-"`;
+    }
+    if (!ENGINE_URL.test(url)) {
+      return `engine ${name}: the url must start with unix:///, tcp://, https:// or ssh://`;
+    }
+    if (engines.some((e) => e.name === name)) return `engine ${name} is listed twice`;
+    engines.push({ name, url });
+  }
+  return engines.length ? engines : "no engine listed";
+}
 
 function parseEnv() {
   const parsed = schema.safeParse(process.env);

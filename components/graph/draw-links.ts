@@ -72,9 +72,9 @@ export function enterEndpoint(enter: Selection<EnterElement, EndpointLink, SVGGE
     .attr("paint-order", "stroke")
     .attr("stroke", BG)
     .attr("stroke-width", 3)
-    .attr("stroke-linejoin", "round");
-  // The group's title covers hovering the label; the circle carries its own.
-  g.append("title");
+    .attr("stroke-linejoin", "round")
+    // A label may lie over a network or another box; a click there means what is underneath.
+    .style("pointer-events", "none");
   return g;
 }
 
@@ -92,7 +92,6 @@ export function styleEndpoints(
     .select("title")
     .text(endpointTooltip);
   changed.select<SVGTextElement>("text").text(ipLabel);
-  changed.select(":scope > title").text(endpointTooltip);
   activate(
     changed,
     (d) => ({ kind: "endpoint", id: d.id }),

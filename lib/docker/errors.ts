@@ -18,6 +18,8 @@ export type RefusalKind = "invalid" | "not_found" | "conflict" | "forbidden" | "
 // subnet a 500): its messages do.
 const REFUSALS: [RegExp, RefusalKind][] = [
   [/pre-?defined/i, "forbidden"],
+  // A worker asked for cluster state or a swarm-scope change: the request is fine, the node is not.
+  [/not a swarm manager|not part of a swarm/i, "conflict"],
   [
     /overlaps|already exists|has active endpoints|already attached|sharing network namespace|is not connected to network/i,
     "conflict",

@@ -4,8 +4,11 @@ import { translateEngineError } from "./errors";
 
 /** One Docker event, reduced to what decides which objects to re-read. */
 export type EngineEvent = {
-  /** "engine": the daemon or its swarm node changed (reload, node update): re-list everything. */
-  type: "container" | "network" | "engine";
+  /**
+   * "engine": the daemon or its swarm node changed (reload, node update): re-list everything.
+   * "cluster": a swarm service changed (a manager says so): re-read services, tasks and nodes.
+   */
+  type: "container" | "network" | "engine" | "cluster";
   action: string;
   id: string;
   /** For network connect/disconnect: the container. */
@@ -56,6 +59,7 @@ function toEvent(raw: RawEvent): EngineEvent | null {
   if (raw.Type === "daemon" || raw.Type === "node") {
     return { type: "engine", action: raw.Action, id, timeNano };
   }
+  if (raw.Type === "service") return { type: "cluster", action: raw.Action, id, timeNano };
   return null;
 }
 
@@ -69,22 +73,25 @@ const OPEN_TIMEOUT_MS = 5_000;
  * stream ends for any reason other than close().
  */
 export async function subscribeEngineEvents(
+  engineId: string,
   onEvent: (e: EngineEvent) => void,
   onEnd: (err: Error) => void,
 ): Promise<EventSubscription> {
+  const endpoint = engineEndpoint(engineId);
   const abort = new AbortController();
   // The stream has no inactivity timeout, so a hung engine must not hang the opening either.
   const opening = setTimeout(() => abort.abort(), OPEN_TIMEOUT_MS);
   let stream: NodeJS.ReadableStream;
   try {
-    stream = await streamingDocker().getEvents({
+    stream = await streamingDocker(engineId).getEvents({
       // Swarm init/leave sends no network event for ingress or docker_gwbridge; daemon and node
-      // events, where the engine sends them, say something engine-wide changed.
-      filters: { type: ["container", "network", "daemon", "node"] },
+      // events, where the engine sends them, say something engine-wide changed. Service events
+      // come from managers only; task changes have no events at all (the feed polls for them).
+      filters: { type: ["container", "network", "daemon", "node", "service"] },
       abortSignal: abort.signal,
     });
   } catch (err) {
-    throw translateEngineError(err, engineEndpoint);
+    throw translateEngineError(err, endpoint);
   } finally {
     clearTimeout(opening);
   }
@@ -112,7 +119,7 @@ export async function subscribeEngineEvents(
     }
   });
   stream.on("end", () => end(new Error("the engine closed the event stream")));
-  stream.on("error", (err: Error) => end(translateEngineError(err, engineEndpoint)));
+  stream.on("error", (err: Error) => end(translateEngineError(err, endpoint)));
   return {
     close: () => {
       ended = true;
@@ -122,13 +129,13 @@ export async function subscribeEngineEvents(
 }
 
 /** A cheap liveness probe with its own short deadline. */
-export async function pingEngine(timeoutMs: number): Promise<void> {
+export async function pingEngine(engineId: string, timeoutMs: number): Promise<void> {
   try {
-    const client = streamingDocker();
+    const client = streamingDocker(engineId);
     // dockerode's ping takes an abortSignal, but its type declaration does not say so.
     const ping = client.ping as unknown as (opts: { abortSignal: AbortSignal }) => Promise<unknown>;
     await ping.call(client, { abortSignal: AbortSignal.timeout(timeoutMs) });
   } catch (err) {
-    throw translateEngineError(err, engineEndpoint);
+    throw translateEngineError(err, engineEndpoint(engineId));
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
-import { engineCall } from "./client";
+import { engineCall, engines } from "./client";
 import { EngineRequestError } from "./errors";
 
 // A short-lived helper container in another container's namespace (`--network container:<x>`, the
@@ -13,9 +13,9 @@ export const PROBE_LABEL = "netlens.probe";
 export type ProbeNamespace = { kind: "container"; id: string } | { kind: "host" };
 export type StepResult = { exitCode: number | null; output: string; ms: number };
 
-export async function imageExists(image: string): Promise<boolean> {
+export async function imageExists(image: string, engineId: string): Promise<boolean> {
   try {
-    await engineCall((d) => d.getImage(image).inspect());
+    await engineCall((d) => d.getImage(image).inspect(), engineId);
     return true;
   } catch (err) {
     if (err instanceof EngineRequestError && err.statusCode === 404) return false;
@@ -29,13 +29,15 @@ export async function imageExists(image: string): Promise<boolean> {
  * server killed mid-probe leaves nothing behind for long; normally it is removed at once here.
  */
 export async function runInNamespace(
+  engineId: string,
   namespace: ProbeNamespace,
   image: string,
   steps: (string[] | null)[],
   limitMs: number,
   signal: AbortSignal,
 ): Promise<(StepResult | null)[]> {
-  const container = await engineCall((d) =>
+  const call = <T>(c: (d: Docker) => Promise<T>) => engineCall(c, engineId);
+  const container = await call((d) =>
     d.createContainer({
       // Named for what it is: it shows on the map, in the namespace it probes, while it runs.
       name: `netlens-probe-${randomBytes(4).toString("hex")}`,
@@ -55,13 +57,13 @@ export async function runInNamespace(
     }),
   );
   try {
-    await engineCall(() => container.start());
+    await call(() => container.start());
     const deadline = Date.now() + limitMs;
     return await Promise.all(
-      steps.map((cmd) => (cmd ? execStep(container, cmd, deadline, signal) : null)),
+      steps.map((cmd) => (cmd ? execStep(container, cmd, deadline, signal, call) : null)),
     );
   } finally {
-    await engineCall(() => container.remove({ force: true })).catch(() => {
+    await call(() => container.remove({ force: true })).catch(() => {
       // Already gone (AutoRemove raced us) or the engine is down: the sleep ends it anyway.
     });
   }
@@ -72,12 +74,13 @@ async function execStep(
   cmd: string[],
   deadline: number,
   signal: AbortSignal,
+  call: <T>(c: (d: Docker) => Promise<T>) => Promise<T>,
 ): Promise<StepResult> {
   const started = performance.now();
-  const exec = await engineCall(() =>
+  const exec = await call(() =>
     container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, AttachStdin: false }),
   );
-  const stream = await engineCall(() => exec.start({ hijack: true, stdin: false }));
+  const stream = await call(() => exec.start({ hijack: true, stdin: false }));
   let output = "";
   const sink = new PassThrough();
   sink.on("data", (chunk: Buffer) => {
@@ -103,19 +106,27 @@ async function execStep(
     stream.destroy();
     return { exitCode: null, output, ms };
   }
-  const info = await engineCall(() => exec.inspect());
+  const info = await call(() => exec.inspect());
   return { exitCode: info.ExitCode ?? null, output, ms };
 }
 
-/** Remove every helper left by an earlier server (killed mid-probe): called at start. */
+/** Remove every helper left by an earlier server (killed mid-probe) on every engine: at start. */
 export async function sweepProbes(): Promise<number> {
-  const stale = await engineCall((d) =>
-    d.listContainers({ all: true, filters: { label: [`${PROBE_LABEL}=1`] } }),
+  const counts = await Promise.all(
+    engines.map(async ({ id }) => {
+      const stale = await engineCall(
+        (d) => d.listContainers({ all: true, filters: { label: [`${PROBE_LABEL}=1`] } }),
+        id,
+      ).catch(() => []);
+      await Promise.all(
+        stale.map((c) =>
+          engineCall((d) => d.getContainer(c.Id).remove({ force: true }), id).catch(
+            () => undefined,
+          ),
+        ),
+      );
+      return stale.length;
+    }),
   );
-  await Promise.all(
-    stale.map((c) =>
-      engineCall((d) => d.getContainer(c.Id).remove({ force: true })).catch(() => undefined),
-    ),
-  );
-  return stale.length;
+  return counts.reduce((a, b) => a + b, 0);
 }

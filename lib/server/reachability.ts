@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
+import { defaultEngineId } from "@/lib/docker/client";
 import { imageExists, runInNamespace } from "@/lib/docker/probe";
 import { env } from "@/lib/env";
 import {
@@ -80,10 +81,15 @@ async function probeNow(req: ReachRequest, signal: AbortSignal): Promise<ProbeRe
     );
   }
   const image = env.NETLENS_PROBE_IMAGE;
-  if (!(await imageExists(image))) {
+  // The helper runs beside the source: on its container's engine (the host: the default engine's).
+  const from = prediction.from;
+  const engineId =
+    (from.kind === "container" && topology.containers.find((c) => c.id === from.id)?.engineId) ||
+    defaultEngineId;
+  if (!(await imageExists(image, engineId))) {
     throw new ApiError(
       "probe-image-missing",
-      `The probe image ${image} is not on this engine, and Netlens never pulls images. Pull it (docker pull ${image}), or set NETLENS_PROBE_IMAGE to an image you have (e.g. nicolaka/netshoot).`,
+      `The probe image ${image} is not on engine ${engineId}, and Netlens never pulls images. Pull it there (docker pull ${image}), or set NETLENS_PROBE_IMAGE to an image you have (e.g. nicolaka/netshoot).`,
     );
   }
   const plan = planProbe(topology, prediction, {
@@ -92,6 +98,7 @@ async function probeNow(req: ReachRequest, signal: AbortSignal): Promise<ProbeRe
   });
   const commands = probeCommands(plan);
   const [dnsRun, connectRun] = await runInNamespace(
+    engineId,
     plan.namespace,
     image,
     [commands.dns, commands.connect],

@@ -79,6 +79,7 @@ describe("buildTopology on the recorded lab", () => {
     expect(sandboxOf(topology, "web")).toEqual({
       id: web.sandboxId,
       kind: "container",
+      engineId: "local",
       containerIds: [web.id, sidecar.id],
     });
     expect(endpointsOf(topology, "web-sidecar")).toEqual([]);
@@ -92,7 +93,7 @@ describe("buildTopology on the recorded lab", () => {
     expect(hostnet.sandboxId).toBe(HOST_SANDBOX_ID);
     const hostSandboxes = topology.sandboxes.filter((s) => s.kind === "host");
     expect(hostSandboxes).toEqual([
-      { id: HOST_SANDBOX_ID, kind: "host", containerIds: [hostnet.id] },
+      { id: HOST_SANDBOX_ID, kind: "host", containerIds: [hostnet.id], engineId: "local" },
     ]);
     const [ep, ...more] = endpointsOf(topology, "hostnet");
     expect(more).toEqual([]);
@@ -110,6 +111,7 @@ describe("buildTopology on the recorded lab", () => {
     expect(sandboxOf(topology, "isolated")).toEqual({
       id: isolated.sandboxId,
       kind: "container",
+      engineId: "local",
       containerIds: [isolated.id],
     });
     const eps = endpointsOf(topology, "isolated");

@@ -2,11 +2,13 @@ import type {
   EngineContainerInspect,
   EngineEndpointSettings,
   EngineNetwork,
+  EngineNetworkMember,
   EngineSnapshot,
 } from "./engine-types";
 import {
-  HOST_SANDBOX_ID,
+  LOCAL_ENGINE_ID,
   PREDEFINED_NETWORK_NAMES,
+  hostSandboxId,
   type Container,
   type Endpoint,
   type Network,
@@ -24,7 +26,7 @@ const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(
 // The live feed rebuilds the whole model on every event; what an event did not touch is the same
 // Engine object as before, so its model object is reused — and a diff (lib/topology/patch.ts)
 // need not encode it again. Keyed weakly: a re-read or removed object drops out by itself.
-const networkMemo = new WeakMap<EngineNetwork, Network>();
+const networkMemo = new WeakMap<EngineNetwork, { key: string; model: Network }>();
 const containerMemo = new WeakMap<EngineContainerInspect, { key: string; model: Container }>();
 const endpointMemo = new WeakMap<EngineEndpointSettings, { key: string; model: Endpoint }>();
 
@@ -41,9 +43,21 @@ function memo<I extends object, O>(
   return model;
 }
 
-export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()): Topology {
+/** Which engine a snapshot is from; the first engine's host namespace keeps the id "host". */
+export type EngineScope = { engineId: string; first: boolean };
+
+const SINGLE_ENGINE: EngineScope = { engineId: LOCAL_ENGINE_ID, first: true };
+
+/** The model of one engine's snapshot (lib/topology/build-cluster.ts merges several). */
+export function buildTopology(
+  snapshot: EngineSnapshot,
+  now: Date = new Date(),
+  scope: EngineScope = SINGLE_ENGINE,
+): Topology {
+  const { engineId } = scope;
   const containers = snapshot.containers;
-  const sandboxOf = resolveSandboxes(containers);
+  const hostId = hostSandboxId(engineId, scope.first);
+  const sandboxOf = resolveSandboxes(containers, hostId);
 
   const sandboxes = new Map<string, Sandbox>();
   for (const c of containers) {
@@ -51,8 +65,9 @@ export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()):
     if (!ref) continue;
     const sandbox = sandboxes.get(ref.id) ?? {
       id: ref.id,
-      kind: ref.id === HOST_SANDBOX_ID ? "host" : "container",
+      kind: ref.id === hostId ? "host" : "container",
       containerIds: [],
+      engineId,
     };
     sandbox.containerIds.push(c.Id);
     sandboxes.set(sandbox.id, sandbox);
@@ -74,11 +89,20 @@ export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()):
     for (const net of Object.values(c.NetworkSettings.Networks ?? {})) {
       if (net.EndpointID) {
         endpoints.push(
-          memo(endpointMemo, net, `${c.Id}|${sandbox.id}`, () => toEndpoint(net, c.Id, sandbox.id)),
+          memo(endpointMemo, net, `${c.Id}|${sandbox.id}|${engineId}`, () =>
+            toEndpoint(net, c.Id, sandbox.id, engineId),
+          ),
         );
       }
     }
   }
+  const known = new Set(endpoints.map((e) => e.id));
+  const swarmOwn = swarmSandboxes(
+    snapshot.members ?? {},
+    engineId,
+    (containerId) => sandboxOf.get(containerId)?.id,
+  );
+  swarmOwn.endpoints = swarmOwn.endpoints.filter((e) => !known.has(e.id));
   return inOrder({
     engine: {
       id: snapshot.info.ID,
@@ -87,19 +111,65 @@ export function buildTopology(snapshot: EngineSnapshot, now: Date = new Date()):
       apiVersion: snapshot.apiVersion,
     },
     generatedAt: now.toISOString(),
-    networks: snapshot.networks.map((n) => {
-      const model = networkMemo.get(n) ?? toNetwork(n);
-      networkMemo.set(n, model);
-      return model;
-    }),
+    networks: snapshot.networks.map((n) =>
+      memo(networkMemo, n, engineId, () => toNetwork(n, engineId)),
+    ),
     containers: containers.map((c) => {
       const sandbox = sandboxOf.get(c.Id);
-      const key = `${sandbox?.id ?? ""}|${sandbox?.warning ?? ""}`;
-      return memo(containerMemo, c, key, () => toContainer(c, sandbox));
+      const key = `${sandbox?.id ?? ""}|${sandbox?.warning ?? ""}|${engineId}`;
+      return memo(containerMemo, c, key, () => toContainer(c, sandbox, engineId));
     }),
-    sandboxes: [...sandboxes.values()],
-    endpoints,
+    sandboxes: [...sandboxes.values(), ...swarmOwn.sandboxes],
+    endpoints: [...endpoints, ...swarmOwn.endpoints],
+    engines: [],
+    nodes: [],
+    services: [],
+    tasks: [],
   });
+}
+
+// Network inspect lists Swarm's own sandboxes under these keys (containers are listed by id).
+const INGRESS_SANDBOX = "ingress-sbox";
+const LOAD_BALANCER = /^lb-/;
+
+/**
+ * What only the networks' member lists show: Swarm's own namespaces on this engine's node — the
+ * routing mesh's ingress-sbox (on ingress and docker_gwbridge) and one load balancer per overlay
+ * network ("lb-<network>"), which no container owns — and each overlay task's second interface, on
+ * docker_gwbridge (its way out), which its container's inspect does not list.
+ */
+function swarmSandboxes(
+  members: Record<string, Record<string, EngineNetworkMember>>,
+  engineId: string,
+  sandboxOfContainer: (containerId: string) => string | undefined,
+): { sandboxes: Sandbox[]; endpoints: Endpoint[] } {
+  const sandboxes = new Map<string, Sandbox>();
+  const endpoints: Endpoint[] = [];
+  for (const [networkId, byKey] of Object.entries(members)) {
+    for (const [key, m] of Object.entries(byKey)) {
+      if (!m.EndpointID) continue;
+      const kind =
+        key === INGRESS_SANDBOX ? "ingress" : LOAD_BALANCER.test(key) ? "load-balancer" : null;
+      const containerSandbox = kind ? undefined : sandboxOfContainer(key);
+      if (!kind && !containerSandbox) continue;
+      const sandboxId = containerSandbox ?? `${key}@${engineId}`;
+      if (kind && !sandboxes.has(sandboxId)) {
+        sandboxes.set(sandboxId, { id: sandboxId, kind, containerIds: [], engineId });
+      }
+      endpoints.push({
+        id: m.EndpointID,
+        networkId,
+        sandboxId,
+        containerId: kind ? "" : key,
+        ipv4Address: m.IPv4Address || null,
+        ipv6Address: m.IPv6Address || null,
+        macAddress: m.MacAddress || null,
+        aliases: [],
+        engineId,
+      });
+    }
+  }
+  return { sandboxes: [...sandboxes.values()], endpoints };
 }
 
 /** The one order every topology is served in, whether built whole or patched. */
@@ -111,7 +181,21 @@ export function inOrder(t: Topology): Topology {
     sandboxes: [...t.sandboxes].sort((a, b) => a.id.localeCompare(b.id)),
     endpoints: [...t.endpoints].sort(
       (a, b) =>
-        a.networkId.localeCompare(b.networkId) || a.containerId.localeCompare(b.containerId),
+        a.networkId.localeCompare(b.networkId) ||
+        a.containerId.localeCompare(b.containerId) ||
+        a.id.localeCompare(b.id),
+    ),
+    // Engines stay in their configured order.
+    nodes: [...t.nodes].sort(
+      (a, b) => a.hostname.localeCompare(b.hostname) || a.id.localeCompare(b.id),
+    ),
+    services: [...t.services].sort(byName),
+    tasks: [...t.tasks].sort(
+      (a, b) =>
+        a.serviceId.localeCompare(b.serviceId) ||
+        (a.slot ?? 0) - (b.slot ?? 0) ||
+        (a.nodeId ?? "").localeCompare(b.nodeId ?? "") ||
+        a.id.localeCompare(b.id),
     ),
   };
 }
@@ -124,7 +208,10 @@ type SandboxRef = { id: string; owner: boolean; warning?: string };
  * live in the one default namespace), or another container's (container:<id> mode, followed
  * to the namespace's real owner).
  */
-function resolveSandboxes(containers: EngineContainerInspect[]): Map<string, SandboxRef> {
+function resolveSandboxes(
+  containers: EngineContainerInspect[],
+  hostId: string,
+): Map<string, SandboxRef> {
   const byId = new Map(containers.map((c) => [c.Id, c]));
   const byContainerName = new Map(containers.map((c) => [containerName(c), c]));
   const find = (ref: string) =>
@@ -142,7 +229,7 @@ function resolveSandboxes(containers: EngineContainerInspect[]): Map<string, San
     const mode = c.HostConfig.NetworkMode;
     let ref: SandboxRef;
     if (mode === "host" || c.NetworkSettings.SandboxKey === HOST_SANDBOX_KEY) {
-      ref = { id: HOST_SANDBOX_ID, owner: false };
+      ref = { id: hostId, owner: false };
     } else if (mode.startsWith(CONTAINER_MODE)) {
       ref = joinedSandbox(c, find(mode.slice(CONTAINER_MODE.length)), (t) => resolve(t.Id, seen));
     } else {
@@ -187,7 +274,12 @@ export function containerName(c: Pick<EngineContainerInspect, "Id" | "Name">): s
   return (c.Name || c.Id.slice(0, 12)).replace(/^\//, "");
 }
 
-function toEndpoint(net: EngineEndpointSettings, containerId: string, sandboxId: string): Endpoint {
+function toEndpoint(
+  net: EngineEndpointSettings,
+  containerId: string,
+  sandboxId: string,
+  engineId: string,
+): Endpoint {
   return {
     id: net.EndpointID,
     networkId: net.NetworkID,
@@ -199,10 +291,13 @@ function toEndpoint(net: EngineEndpointSettings, containerId: string, sandboxId:
       : null,
     macAddress: net.MacAddress || null,
     aliases: net.Aliases ?? [],
+    engineId,
   };
 }
 
-export function toNetwork(n: EngineNetwork): Network {
+export const GATEWAY_BRIDGE_NAME = "docker_gwbridge";
+
+export function toNetwork(n: EngineNetwork, engineId: string = LOCAL_ENGINE_ID): Network {
   return {
     id: n.Id,
     name: n.Name,
@@ -225,6 +320,12 @@ export function toNetwork(n: EngineNetwork): Network {
     labels: n.Labels ?? {},
     created: n.Created,
     ipamDriver: n.IPAM.Driver,
+    engineId: n.Scope === "swarm" ? null : engineId,
+    swarmRole: n.Ingress
+      ? "ingress"
+      : n.Name === GATEWAY_BRIDGE_NAME && n.Scope === "local"
+        ? "gateway-bridge"
+        : null,
   };
 }
 
@@ -253,7 +354,12 @@ function toPorts(c: EngineContainerInspect): PortMapping[] {
 
 const timeOrNull = (t: string) => (t && !t.startsWith("0001-") ? t : null);
 
-function toContainer(c: EngineContainerInspect, sandbox: SandboxRef | undefined): Container {
+function toContainer(
+  c: EngineContainerInspect,
+  sandbox: SandboxRef | undefined,
+  engineId: string,
+): Container {
+  const labels = c.Config.Labels ?? {};
   return {
     id: c.Id,
     name: containerName(c),
@@ -264,10 +370,13 @@ function toContainer(c: EngineContainerInspect, sandbox: SandboxRef | undefined)
     networkMode: c.HostConfig.NetworkMode,
     sandboxId: sandbox?.id ?? null,
     ports: toPorts(c),
-    labels: c.Config.Labels ?? {},
+    labels,
     networkNames: Object.keys(c.NetworkSettings.Networks ?? {}).sort(),
     error: c.State.Error || null,
     exitCode: c.State.Running ? null : c.State.ExitCode,
     networkWarning: sandbox?.warning ?? null,
+    engineId,
+    taskId: labels["com.docker.swarm.task.id"] ?? null,
+    serviceId: labels["com.docker.swarm.service.id"] ?? null,
   };
 }

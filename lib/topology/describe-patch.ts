@@ -1,4 +1,5 @@
 // A patch in plain English, for the activity feed. Pure: the same patch always reads the same.
+import { describeCluster } from "./describe-cluster";
 import type { TopologyPatch } from "./patch";
 import type { Container, Endpoint, Network, Topology } from "./types";
 
@@ -108,7 +109,9 @@ export function describePatch(before: Topology, patch: TopologyPatch): ActivityI
 
   const added: Endpoint[] = [];
   const readdressed: [Endpoint, Endpoint][] = [];
-  for (const e of upserts.endpoints ?? []) {
+  // Swarm's own endpoints (load balancers, the routing mesh) follow from the tasks: not news.
+  const ofContainer = (e: Endpoint) => e.containerId !== "";
+  for (const e of (upserts.endpoints ?? []).filter(ofContainer)) {
     const old = endpointsBefore.get(e.id);
     if (!old) added.push(e);
     else if (old.ipv4Address !== e.ipv4Address || old.ipv6Address !== e.ipv6Address) {
@@ -117,7 +120,7 @@ export function describePatch(before: Topology, patch: TopologyPatch): ActivityI
   }
   const removed = (removals.endpoints ?? [])
     .map((id) => endpointsBefore.get(id))
-    .filter((e): e is Endpoint => e !== undefined);
+    .filter((e): e is Endpoint => e !== undefined && ofContainer(e));
 
   const itemIds = new Set<string>();
   const item = (
@@ -331,7 +334,9 @@ export function describePatch(before: Topology, patch: TopologyPatch): ActivityI
 
   // The order things happen in on the command line: networks before the containers that join
   // them, disconnects before removals.
+  const clusterItems = describeCluster(before, patch).map((l) => item(l.key, l.text, l.tone, null));
   return [
+    ...clusterItems,
     ...networkItems,
     ...containerItems,
     ...endpointItems,

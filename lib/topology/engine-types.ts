@@ -90,9 +90,87 @@ export type EngineNetwork = {
   Labels: Record<string, string> | null;
 };
 
+/** GET /info's Swarm part. ControlAvailable: a manager; Cluster only on managers. */
+export type EngineSwarmInfo = {
+  NodeID: string;
+  LocalNodeState: string;
+  ControlAvailable: boolean;
+  Cluster?: { ID: string } | null;
+};
+
+/** One entry of a network inspect's Containers: Swarm's own endpoints appear only there. */
+export type EngineNetworkMember = {
+  Name: string;
+  EndpointID: string;
+  MacAddress: string;
+  IPv4Address: string;
+  IPv6Address: string;
+};
+
+/** GET /nodes (a manager only). */
+export type EngineNode = {
+  ID: string;
+  Spec: { Role: string; Availability: string };
+  Description?: { Hostname?: string };
+  Status: { State: string; Addr?: string };
+  ManagerStatus?: { Addr?: string } | null;
+};
+
+/** GET /services?status=true (a manager only). */
+export type EngineService = {
+  ID: string;
+  Spec: {
+    Name: string;
+    Mode: {
+      Replicated?: { Replicas?: number };
+      Global?: object;
+      ReplicatedJob?: { TotalCompletions?: number };
+      GlobalJob?: object;
+    };
+    TaskTemplate: {
+      ContainerSpec?: { Image?: string };
+      Networks?: { Target: string; Aliases?: string[] }[] | null;
+    };
+    EndpointSpec?: { Mode?: string } | null;
+  };
+  Endpoint?: {
+    Ports?: {
+      Protocol?: string;
+      TargetPort?: number;
+      PublishedPort?: number;
+      PublishMode?: string;
+    }[];
+    VirtualIPs?: { NetworkID: string; Addr?: string }[];
+  };
+  ServiceStatus?: { RunningTasks?: number; DesiredTasks?: number } | null;
+};
+
+/** GET /tasks (a manager only). */
+export type EngineTask = {
+  ID: string;
+  ServiceID: string;
+  NodeID?: string;
+  Slot?: number;
+  DesiredState: string;
+  Status: {
+    State: string;
+    Message?: string;
+    Err?: string;
+    ContainerStatus?: { ContainerID?: string } | null;
+  };
+  NetworksAttachments?: { Network: { ID: string }; Addresses?: string[] | null }[] | null;
+};
+
+/** What a swarm manager tells about the cluster; absent on a worker or outside a swarm. */
+export type EngineClusterState = {
+  nodes: EngineNode[];
+  services: EngineService[];
+  tasks: EngineTask[];
+};
+
 /** Everything one topology is built from, read from the engine at one moment. */
 export type EngineSnapshot = {
-  info: { ID: string; Name: string; ServerVersion: string };
+  info: { ID: string; Name: string; ServerVersion: string; Swarm?: EngineSwarmInfo };
   apiVersion: string;
   networks: EngineNetwork[];
   /**
@@ -100,4 +178,10 @@ export type EngineSnapshot = {
    * state, sandbox and endpoints are always from the same moment.
    */
   containers: EngineContainerInspect[];
+  /**
+   * Members of the swarm-scope networks and docker_gwbridge by network id, from network inspect:
+   * Swarm's own sandboxes (ingress-sbox, lb-<network>) are listed nowhere else.
+   */
+  members?: Record<string, Record<string, EngineNetworkMember>>;
+  cluster?: EngineClusterState | null;
 };

@@ -1,7 +1,16 @@
 import { inOrder } from "./build-topology";
 import type { Topology } from "./types";
 
-export const ENTITY_KINDS = ["networks", "containers", "sandboxes", "endpoints"] as const;
+export const ENTITY_KINDS = [
+  "networks",
+  "containers",
+  "sandboxes",
+  "endpoints",
+  "engines",
+  "nodes",
+  "services",
+  "tasks",
+] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 type Entities = { [K in EntityKind]: Topology[K] };
@@ -75,13 +84,13 @@ function applyKind<T extends { id: string }>(
 }
 
 export function applyPatch(topology: Topology, patch: TopologyPatch): Topology {
-  const { upserts: u, removals: r } = patch;
-  return inOrder({
-    ...topology,
-    generatedAt: patch.generatedAt,
-    networks: applyKind(topology.networks, u.networks, r.networks),
-    containers: applyKind(topology.containers, u.containers, r.containers),
-    sandboxes: applyKind(topology.sandboxes, u.sandboxes, r.sandboxes),
-    endpoints: applyKind(topology.endpoints, u.endpoints, r.endpoints),
-  });
+  const next = { ...topology, generatedAt: patch.generatedAt };
+  for (const kind of ENTITY_KINDS) {
+    (next as Record<EntityKind, unknown>)[kind] = applyKind<{ id: string }>(
+      topology[kind] ?? [],
+      patch.upserts[kind],
+      patch.removals[kind],
+    );
+  }
+  return inOrder(next);
 }
