@@ -1,4 +1,4 @@
-import { buildTopology, inOrder } from "./build-topology";
+import { buildTopology, inClusterOrder, inOrder } from "./build-topology";
 import type {
   EngineClusterState,
   EngineNode,
@@ -80,7 +80,7 @@ export function buildCluster(parts: EnginePart[], now: Date = new Date()): Topol
   const first = parts[0];
   const firstBuilt = built.find((b) => b.part === first)?.topology;
 
-  return inOrder({
+  const merged = {
     engine: firstBuilt?.engine ?? {
       id: first?.id ?? "",
       name: first?.id ?? "",
@@ -99,7 +99,9 @@ export function buildCluster(parts: EnginePart[], now: Date = new Date()): Topol
     }),
     services: (cluster?.services ?? []).map((s) => memo(serviceMemo, s, "", () => toService(s))),
     tasks: (cluster?.tasks ?? []).map((t) => memo(taskMemo, t, "", () => toTask(t))),
-  });
+  };
+  // One engine's part is in order already: sorting it again would cost every live event.
+  return built.length > 1 ? inOrder(merged) : inClusterOrder(merged);
 }
 
 /** Up managers first, then up engines, then what is kept of down ones. */

@@ -174,7 +174,7 @@ function swarmSandboxes(
 
 /** The one order every topology is served in, whether built whole or patched. */
 export function inOrder(t: Topology): Topology {
-  return {
+  return inClusterOrder({
     ...t,
     networks: [...t.networks].sort(byName),
     containers: [...t.containers].sort(byName),
@@ -185,7 +185,13 @@ export function inOrder(t: Topology): Topology {
         a.containerId.localeCompare(b.containerId) ||
         a.id.localeCompare(b.id),
     ),
-    // Engines stay in their configured order.
+  });
+}
+
+/** The order of the swarm's parts; engines stay in their configured order. */
+export function inClusterOrder(t: Topology): Topology {
+  return {
+    ...t,
     nodes: [...t.nodes].sort(
       (a, b) => a.hostname.localeCompare(b.hostname) || a.id.localeCompare(b.id),
     ),
