@@ -18,6 +18,8 @@ export class PrivateEngine {
   constructor(
     name: string,
     private readonly bridgeCidr: string,
+    /** More dockerd flags, e.g. a TLS listener beside the socket. */
+    private readonly extraArgs: string[] = [],
   ) {
     this.dir = `/tmp/netlens-${name}`;
     this.socket = join(this.dir, "docker.sock");
@@ -30,7 +32,11 @@ export class PrivateEngine {
   }
 
   cli(...args: string[]): string {
-    return execFileSync("docker", ["-H", this.host, ...args], { encoding: "utf8" }).trim();
+    // Its stderr is in the error thrown, not on the test's output (start() polls until it answers).
+    return execFileSync("docker", ["-H", this.host, ...args], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }).trim();
   }
 
   async start(): Promise<void> {
@@ -60,6 +66,7 @@ export class PrivateEngine {
         this.bridge,
         "--iptables=false",
         "--ip-masq=false",
+        ...this.extraArgs,
       ],
       { detached: true, stdio: ["ignore", log, log] },
     );
