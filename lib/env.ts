@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseEngineList } from "./docker/engine-list";
 
 // The one place process.env is read and validated; everything else imports `env`.
 const schema = z.object({
@@ -11,7 +12,7 @@ const schema = z.object({
     )
     .optional(),
   /**
-   * Several engines as name=url pairs, comma-separated (unix:///…, tcp://host:port, ssh://user@host).
+   * Several engines as name=url pairs, comma-separated (unix:///…, tcp://host:port, https://…).
    * Unset: the one engine of DOCKER_HOST or the local socket, named "local".
    */
   NETLENS_ENGINES: z
@@ -66,33 +67,6 @@ const schema = z.object({
   /** Probes running at once (all clients together) before 429. */
   NETLENS_PROBES_AT_ONCE: z.coerce.number().int().min(1).max(50).default(3),
 });
-
-export type EngineSetting = { name: string; url: string };
-
-const ENGINE_NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
-const ENGINE_URL = /^(unix:\/\/\/|tcp:\/\/|http:\/\/|https:\/\/|ssh:\/\/)/;
-
-/** "node1=unix:///…,node2=tcp://…" as a list, or what is wrong with it in plain words. */
-export function parseEngineList(s: string): EngineSetting[] | string {
-  const engines: EngineSetting[] = [];
-  for (const part of s
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const eq = part.indexOf("=");
-    const name = eq > 0 ? part.slice(0, eq).trim() : "";
-    const url = eq > 0 ? part.slice(eq + 1).trim() : "";
-    if (!ENGINE_NAME.test(name)) {
-      return `"${part}": each engine is name=url, the name lowercase letters, digits, ".", "_" or "-"`;
-    }
-    if (!ENGINE_URL.test(url)) {
-      return `engine ${name}: the url must start with unix:///, tcp://, https:// or ssh://`;
-    }
-    if (engines.some((e) => e.name === name)) return `engine ${name} is listed twice`;
-    engines.push({ name, url });
-  }
-  return engines.length ? engines : "no engine listed";
-}
 
 function parseEnv() {
   const parsed = schema.safeParse(process.env);

@@ -2,7 +2,8 @@ import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Docker from "dockerode";
-import { env, type EngineSetting } from "@/lib/env";
+import { env } from "@/lib/env";
+import type { EngineSetting } from "./engine-list";
 import { LOCAL_ENGINE_ID } from "@/lib/topology/types";
 import { translateEngineError } from "./errors";
 
@@ -48,18 +49,7 @@ function tlsMaterial(engineId: string): { ca: Buffer; cert: Buffer; key: Buffer 
 function connectionOptions(engineId: string, timeout: number | undefined): Docker.DockerOptions {
   const url = new URL(engineRef(engineId).url);
   if (url.protocol === "unix:") return { socketPath: url.pathname, timeout };
-  if (url.protocol === "ssh:") {
-    // docker-modem runs `docker system dial-stdio` over ssh2, with the user's agent for keys.
-    return {
-      protocol: "ssh",
-      host: url.hostname,
-      port: Number(url.port || 22),
-      username: decodeURIComponent(url.username) || undefined,
-      sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-      timeout,
-    };
-  }
-  const tls = url.protocol === "https:" ? null : tlsMaterial(engineId);
+  const tls = tlsMaterial(engineId);
   const secure = url.protocol === "https:" || tls !== null;
   return {
     host: url.hostname,
