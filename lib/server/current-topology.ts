@@ -23,6 +23,11 @@ export async function currentTopology(has?: (topology: Topology) => boolean) {
       stats: { engineCalls: 0, inspects: 0, engineMs: 0, buildMs: ms },
     };
   }
+  return readTopology(started);
+}
+
+/** The engines' topology read afresh, whatever the live feed holds. */
+export async function readTopology(started = performance.now()) {
   const { parts, stats } = await readAllEngines();
   const read = performance.now();
   const topology = buildCluster(parts);
