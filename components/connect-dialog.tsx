@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import type { ApiError } from "@/lib/client/api-client";
 import {
   alreadyConnected,
@@ -12,7 +12,9 @@ import {
   type ConnectFields,
 } from "@/lib/manage/connect-check";
 import { connectContainer, type ConnectRequest } from "@/lib/client/network-requests";
-import type { SpecProblem } from "@/lib/topology/network-spec";
+import { useEngineHosts } from "@/lib/client/use-engine-hosts";
+import { canJoin, engineMismatch, hostFor } from "@/lib/topology/engine-target";
+import { dockerArgs, type SpecProblem } from "@/lib/topology/network-spec";
 import type { Topology } from "@/lib/topology/types";
 import { Button, Dialog, ErrorMessage } from "./dialog";
 import { Field, Select, TextInput } from "./manage/form-ui";
@@ -49,21 +51,24 @@ export function ConnectDialog({ topology, intent, onClose, onConnected }: Props)
   const [serverError, setServerError] = useState<string | null>(null);
   const ids = { container: useId(), network: useId(), aliases: useId(), v4: useId(), v6: useId() };
 
+  const several = topology.engines.length > 1;
+  const hosts = useEngineHosts(several);
   const container = topology.containers.find((c) => c.id === containerId);
   const owner = container ? stackOwner(topology, container) : undefined;
   const network = topology.networks.find((n) => n.id === networkId);
-  const containers = useMemo(
-    () => [...topology.containers].sort((a, b) => a.name.localeCompare(b.name)),
-    [topology.containers],
-  );
-  const networks = useMemo(
-    () => [...topology.networks].sort((a, b) => a.name.localeCompare(b.name)),
-    [topology.networks],
-  );
+  // Only what can join: a container of the network's engine, or any for a swarm network.
+  const containers = topology.containers
+    .filter((c) => !network || canJoin(network, c))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const networks = topology.networks
+    .filter((n) => !container || canJoin(n, container))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const onEngine = (engineId: string | null) => (several ? ` · ${engineId ?? "swarm"}` : "");
 
   const blocker =
     (container && connectBlocker(topology, container)) ??
     (network && networkBlocker(network)) ??
+    (container && network && engineMismatch(network, container)) ??
     (container && network && alreadyConnected(topology, container, network)
       ? `${container.name} is already ${container.sandboxId ? "connected to" : "configured for"} ${network.name}.`
       : null);
@@ -107,7 +112,8 @@ export function ConnectDialog({ topology, intent, onClose, onConnected }: Props)
   const command =
     container && network
       ? [
-          "docker network connect",
+          ...dockerArgs(hostFor(container.engineId, hosts)),
+          "network connect",
           ...parseAliases(fields.aliases).map((a) => `--alias ${a}`),
           fields.ipv4Address.trim() ? `--ip ${fields.ipv4Address.trim()}` : "",
           fields.ipv6Address.trim() ? `--ip6 ${fields.ipv6Address.trim()}` : "",
@@ -183,6 +189,7 @@ export function ConnectDialog({ topology, intent, onClose, onConnected }: Props)
                   <option key={c.id} value={c.id}>
                     {c.name}
                     {c.sandboxId === null ? ` (${c.state})` : ""}
+                    {onEngine(c.engineId)}
                   </option>
                 ))}
               </Select>
@@ -218,6 +225,7 @@ export function ConnectDialog({ topology, intent, onClose, onConnected }: Props)
                   <option key={n.id} value={n.id} disabled={networkBlocker(n) !== null}>
                     {n.name} ({n.driver}
                     {n.subnets.length > 0 ? `, ${n.subnets.map((s) => s.subnet).join(", ")}` : ""})
+                    {onEngine(n.engineId)}
                   </option>
                 ))}
               </Select>

@@ -15,9 +15,11 @@ import {
   type SubnetRow,
 } from "@/lib/manage/network-form";
 import { createNetwork } from "@/lib/client/network-requests";
+import { hostFor, networksVisibleOn } from "@/lib/topology/engine-target";
 import type { SpecProblem } from "@/lib/topology/network-spec";
-import type { Network } from "@/lib/topology/types";
+import type { EngineEntry, Network, Topology } from "@/lib/topology/types";
 import { useDrivers, type DriverInfo } from "@/lib/client/use-drivers";
+import { useEngineHosts } from "@/lib/client/use-engine-hosts";
 import { CommandText, CopyButton } from "./copy-command";
 import { Button, Dialog, ErrorMessage } from "./dialog";
 import {
@@ -31,8 +33,10 @@ import {
 } from "./manage/form-ui";
 
 type Props = {
-  /** The engine's networks now, for overlap and name checks. */
-  networks: readonly Network[];
+  /** The engines' networks now, for overlap and name checks, and the engines to choose from. */
+  topology: Topology;
+  /** The engine chosen at first, when there are several (e.g. that of the selection). */
+  initialEngineId?: string | null;
   onClose(): void;
   onCreated(network: Network): void;
 };
@@ -185,26 +189,61 @@ function CommandBox({ command }: { command: string }) {
   );
 }
 
+function engineLabel(e: EngineEntry): string {
+  const role = e.swarm ? ` · swarm ${e.swarm.role}` : "";
+  return `${e.id}${e.hostname && e.hostname !== e.id ? ` (${e.hostname})` : ""}${role}${
+    e.status === "down" ? " — down" : ""
+  }`;
+}
+
 /** `docker network create` as a form: every field checked as it is typed, the command shown. */
-export function CreateNetworkDialog({ networks, onClose, onCreated }: Props) {
-  const [form, setForm] = useState<NetworkForm>(initialNetworkForm);
+export function CreateNetworkDialog({ topology, initialEngineId, onClose, onCreated }: Props) {
+  // One engine: no choice to make, nothing sent — the form is exactly what it always was.
+  const several = topology.engines.length > 1;
+  const [form, setForm] = useState<NetworkForm>(() =>
+    initialNetworkForm(several ? (initialEngineId ?? topology.engines[0]?.id ?? "") : ""),
+  );
   const [nameTouched, setNameTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
-  const drivers = useDrivers();
-  const ids = { name: useId(), driver: useId(), ipam: useId() };
+  const drivers = useDrivers(true, form.engineId || undefined);
+  const hosts = useEngineHosts(several);
+  const ids = { name: useId(), driver: useId(), ipam: useId(), engine: useId() };
 
-  const check = useMemo(() => checkNetworkForm(form, networks), [form, networks]);
+  const existing = useMemo(
+    () => (form.engineId ? networksVisibleOn(topology, form.engineId) : topology.networks),
+    [topology, form.engineId],
+  );
+  const host = hostFor(form.engineId, hosts);
+  const check = useMemo(() => checkNetworkForm(form, existing, host), [form, existing, host]);
+  const driverList = drivers.data?.drivers ?? FALLBACK_DRIVERS;
+  const knownDriver = driverList.some((d) => d.name === form.driver);
+  const selectedDriver = driverList.find((d) => d.name === form.driver);
+  const problems = useMemo(
+    () =>
+      // Chosen while available on another engine (overlay, then a worker picked): say why not here.
+      selectedDriver && !selectedDriver.available
+        ? [
+            {
+              field: "driver",
+              message: selectedDriver.note ?? `${selectedDriver.name} is unavailable here`,
+              kind: "conflict" as const,
+            },
+            ...check.problems,
+          ]
+        : check.problems,
+    [selectedDriver, check],
+  );
   const slots = useMemo(() => {
     const map = new Map<string, SpecProblem[]>();
-    for (const problem of check.problems) {
+    for (const problem of problems) {
       // "is required" before the person has typed a name is not news.
       if (problem.field === "name" && !nameTouched && form.name === "") continue;
       const slot = slotOfProblem(problem.field, check.rowOfConfig, form.driver);
       map.set(slot, [...(map.get(slot) ?? []), problem]);
     }
     return map;
-  }, [check, nameTouched, form.name, form.driver]);
+  }, [problems, check.rowOfConfig, nameTouched, form.name, form.driver]);
   const at = (slot: string) => slots.get(slot) ?? [];
 
   const update = (patch: Partial<NetworkForm>) => {
@@ -214,13 +253,10 @@ export function CreateNetworkDialog({ networks, onClose, onCreated }: Props) {
   const updateRow = (id: number, patch: Partial<SubnetRow>) =>
     update({ subnets: form.subnets.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
 
-  const driverList = drivers.data?.drivers ?? FALLBACK_DRIVERS;
-  const knownDriver = driverList.some((d) => d.name === form.driver);
-  const selectedDriver = driverList.find((d) => d.name === form.driver);
   const optionFields = optionFieldsOf(form.driver);
 
   const submit = async () => {
-    if (check.problems.length > 0 || busy) return;
+    if (problems.length > 0 || busy) return;
     setBusy(true);
     setServerError(null);
     try {
@@ -248,7 +284,7 @@ export function CreateNetworkDialog({ networks, onClose, onCreated }: Props) {
   const unplaced = [...slots.entries()]
     .filter(([slot]) => !shownSlots.has(slot))
     .flatMap(([, problems]) => problems);
-  const blocked = check.problems.length > 0;
+  const blocked = problems.length > 0;
 
   return (
     <Dialog
@@ -267,8 +303,8 @@ export function CreateNetworkDialog({ networks, onClose, onCreated }: Props) {
           )}
           {blocked && (
             <span className="mr-auto text-xs text-slate-400" data-testid="problem-count">
-              {check.problems.length === 1 ? "1 problem" : `${check.problems.length} problems`} to
-              fix before creating
+              {problems.length === 1 ? "1 problem" : `${problems.length} problems`} to fix before
+              creating
             </span>
           )}
           <Button onClick={onClose} disabled={busy}>
@@ -292,6 +328,26 @@ export function CreateNetworkDialog({ networks, onClose, onCreated }: Props) {
           void submit();
         }}
       >
+        {several && (
+          <Field
+            label="Engine"
+            htmlFor={ids.engine}
+            hint="Where the network is created; names and subnets are checked against this engine's networks and the swarm's."
+          >
+            <Select
+              id={ids.engine}
+              data-testid="create-engine"
+              value={form.engineId}
+              onChange={(e) => update({ engineId: e.target.value })}
+            >
+              {topology.engines.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {engineLabel(e)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Name" htmlFor={ids.name} problems={at("name")}>
             <TextInput
@@ -314,7 +370,11 @@ export function CreateNetworkDialog({ networks, onClose, onCreated }: Props) {
             hint={
               drivers.error
                 ? `Could not list the engine's drivers (${drivers.error.message}); showing Docker's built-in ones.`
-                : selectedDriver?.note
+                : selectedDriver?.available === false
+                  ? undefined // its note is the problem shown below
+                  : several && form.driver === "overlay"
+                    ? "Created on a manager; spans the swarm: containers on every node can join (tick Attachable for standalone ones)."
+                    : selectedDriver?.note
             }
           >
             <Select

@@ -4,13 +4,16 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { formatClock } from "@/lib/graph/format";
 import { failedToStart, STOPPED_PREFIX, toGraphModel } from "@/lib/graph/graph-model";
+import { hasRegions } from "@/lib/graph/swarm-graph";
 import { sameTarget, selectionForActivity, type GraphTarget } from "@/lib/graph/selection";
 import type { ActivityItem } from "@/lib/topology/describe-patch";
+import { engineOfTarget } from "@/lib/topology/engine-target";
 import type { Topology } from "@/lib/topology/types";
 import { useTopologyStream, type EngineState } from "@/lib/client/use-topology-stream";
 import { ActivityFeed } from "./activity-feed";
 import { ConnectDialog, type ConnectIntent } from "./connect-dialog";
 import { CreateNetworkDialog } from "./create-network-dialog";
+import { EngineFilter, EnginesDownBanner, regionChoices } from "./engine-controls";
 import { Legend } from "./legend";
 import { ManageProvider, type ManageActions } from "./manage/manage-context";
 import { PruneDialog } from "./prune-dialog";
@@ -71,15 +74,24 @@ export function Dashboard({ role }: { role: Role }) {
   const canAdminister = allows(role, "admin");
   const { topology, engine, asOf, activity } = useTopologyStream();
   const [showStopped, setShowStopped] = useState(false);
+  const [regionFilter, setRegionFilter] = useState<string | null>(null);
   const [selection, setSelection] = useState<GraphTarget | null>(null);
   const [query, setQuery] = useState("");
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
 
+  // An engine that left the configuration (or a node the swarm lost) filters nothing any more.
+  const region =
+    topology && regionChoices(topology).some((c) => c.id === regionFilter) ? regionFilter : null;
+  // Where a new network or a prune goes first: the filtered engine, else the selection's.
+  const dialogEngine = topology
+    ? (engineOfTarget(topology, region ? { kind: "region", id: region } : null) ??
+      engineOfTarget(topology, selection))
+    : null;
   const model = useMemo(
-    () => (topology ? toGraphModel(topology, { showStopped }) : null),
-    [topology, showStopped],
+    () => (topology ? toGraphModel(topology, { showStopped, region }) : null),
+    [topology, showStopped, region],
   );
   const select = useCallback((target: GraphTarget) => {
     // A second click on the selected object closes its details.
@@ -275,6 +287,9 @@ export function Dashboard({ role }: { role: Role }) {
               </div>
             )}
             <div className="ml-auto flex items-center gap-4 text-sm">
+              {topology && hasRegions(topology) && (
+                <EngineFilter topology={topology} value={region} onChange={setRegionFilter} />
+              )}
               {asOf && (
                 <span className="hidden text-xs text-slate-500 md:inline" title={asOf}>
                   {engine.status === "up" ? "updated" : "as of"} {formatClock(asOf)}
@@ -312,6 +327,12 @@ export function Dashboard({ role }: { role: Role }) {
                 )}
               </div>
             </div>
+          )}
+          {!down && topology && (
+            <EnginesDownBanner
+              topology={topology}
+              onSelect={(id) => setSelection({ kind: "region", id })}
+            />
           )}
           {failed.length > 0 && (
             <div
@@ -413,7 +434,7 @@ export function Dashboard({ role }: { role: Role }) {
               </div>
               {/* Below the map rather than over it, so it never hides a node. */}
               <div className="border-t border-slate-800 bg-slate-900/60">
-                <Legend />
+                <Legend model={model} />
               </div>
             </section>
             <div className="flex min-h-0 flex-col border-t border-slate-800 bg-slate-900/40 lg:border-t-0 lg:border-l">
@@ -425,6 +446,7 @@ export function Dashboard({ role }: { role: Role }) {
                   <ResourceTable
                     topology={topology}
                     showStopped={showStopped}
+                    region={region}
                     selection={selection}
                     onSelect={insight.reach.open ? insight.reach.pickTarget : navigate}
                     query={query}
@@ -439,7 +461,8 @@ export function Dashboard({ role }: { role: Role }) {
           </main>
           {topology && dialog?.kind === "create" && (
             <CreateNetworkDialog
-              networks={topology.networks}
+              topology={topology}
+              initialEngineId={dialogEngine}
               onClose={closeDialog}
               onCreated={(network) => {
                 setDialog(null);
@@ -454,7 +477,12 @@ export function Dashboard({ role }: { role: Role }) {
             />
           )}
           {topology && dialog?.kind === "prune" && (
-            <PruneDialog containers={topology.containers} onClose={closeDialog} />
+            <PruneDialog
+              containers={topology.containers}
+              engines={topology.engines}
+              initialEngineId={dialogEngine}
+              onClose={closeDialog}
+            />
           )}
           {topology && dialog?.kind === "connect" && (
             <ConnectDialog

@@ -1,4 +1,5 @@
 import { DRIVER_ORDER, DRIVER_STYLES } from "@/lib/graph/drivers";
+import type { GraphModel } from "@/lib/graph/graph-model";
 import { driverSymbolPath } from "./graph/driver-symbols";
 
 function Swatch({ children }: { children: React.ReactNode }) {
@@ -18,8 +19,87 @@ function Row({ icon, label }: { icon: React.ReactNode; label: string }) {
   );
 }
 
+/** The marks of several engines and of Swarm, each only while the map has one. */
+function SwarmRows({ model }: { model: GraphModel }) {
+  const has = (test: (kind: string, sub?: string) => boolean) =>
+    model.nodes.some((n) => test(n.kind, n.kind === "sandbox" ? n.sandboxKind : undefined));
+  return (
+    <>
+      {model.regions.length > 0 && (
+        <Row
+          label="engine (node)"
+          icon={
+            <Swatch>
+              <rect x="-12" y="-8" width="24" height="16" rx="5" fill="#0b1324" stroke="#334155" />
+            </Swatch>
+          }
+        />
+      )}
+      {model.regions.some((r) => r.status === "down") && (
+        <Row
+          label="engine unreachable"
+          icon={
+            <Swatch>
+              <rect
+                x="-12"
+                y="-8"
+                width="24"
+                height="16"
+                rx="5"
+                fill="#1f0b0f"
+                stroke="#f87171"
+                strokeDasharray="3 2"
+              />
+            </Swatch>
+          }
+        />
+      )}
+      {has((k) => k === "service") && (
+        <Row
+          label="service → its tasks"
+          icon={
+            <Swatch>
+              <rect x="-12" y="-6" width="14" height="12" rx="3" fill="#150b24" stroke="#c084fc" />
+              <line x1="2" y1="0" x2="13" y2="0" stroke="#c084fc" strokeDasharray="1 2.5" />
+            </Swatch>
+          }
+        />
+      )}
+      {has((k) => k === "remoteTask") && (
+        <Row
+          label="task on a node not reached"
+          icon={
+            <Swatch>
+              <rect
+                x="-11"
+                y="-6"
+                width="22"
+                height="12"
+                rx="3"
+                fill="#0f172a"
+                stroke="#94a3b8"
+                strokeDasharray="3 2"
+              />
+            </Swatch>
+          }
+        />
+      )}
+      {has((_k, sub) => sub === "ingress" || sub === "load-balancer") && (
+        <Row
+          label="routing mesh / load balancer"
+          icon={
+            <Swatch>
+              <rect x="-12" y="-5" width="24" height="10" rx="5" fill="#020617" stroke="#a78bfa" />
+            </Swatch>
+          }
+        />
+      )}
+    </>
+  );
+}
+
 /** What each mark on the map means; drawn with the same symbols and colours as the graph. */
-export function Legend() {
+export function Legend({ model = null }: { model?: GraphModel | null }) {
   return (
     <div
       data-testid="legend"
@@ -161,6 +241,7 @@ export function Legend() {
             </Swatch>
           }
         />
+        {model && <SwarmRows model={model} />}
       </ul>
     </div>
   );

@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { ApiError } from "@/lib/client/api-client";
 import { shortId } from "@/lib/graph/format";
 import { pruneNetworks, type PruneResult } from "@/lib/client/network-requests";
-import type { Container } from "@/lib/topology/types";
+import type { Container, EngineEntry } from "@/lib/topology/types";
 import { Button, Dialog, ErrorMessage } from "./dialog";
+import { Field, Select } from "./manage/form-ui";
 import { Notice } from "./panel/panel-ui";
 
 type Phase =
@@ -21,32 +22,50 @@ type Phase =
  */
 export function PruneDialog({
   containers,
+  engines,
+  initialEngineId,
   onClose,
 }: {
   /** To say which stopped containers are configured for a network that would go. */
   containers: readonly Container[];
+  /** With several, one engine is pruned at a time, chosen here. */
+  engines: readonly EngineEntry[];
+  initialEngineId?: string | null;
   onClose(): void;
 }) {
+  const several = engines.length > 1;
+  // One engine: nothing sent, as before there were several.
+  const [engineId, setEngineId] = useState(() =>
+    several ? (initialEngineId ?? engines[0]?.id) : undefined,
+  );
   const [phase, setPhase] = useState<Phase>({ step: "previewing" });
   const [error, setError] = useState<string | null>(null);
   /** Ids the person unticked in the preview: kept. */
   const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
+  const engineFieldId = useId();
 
   useEffect(() => {
     let live = true;
-    pruneNetworks(true)
+    pruneNetworks(true, undefined, engineId)
       .then((preview) => live && setPhase({ step: "preview", preview }))
       .catch((e: ApiError) => live && setError(e.message));
     return () => {
       live = false;
     };
-  }, []);
+  }, [engineId]);
+
+  const chooseEngine = (id: string) => {
+    setEngineId(id);
+    setPhase({ step: "previewing" });
+    setError(null);
+    setKept(new Set());
+  };
 
   const confirm = async (preview: PruneResult, ids: string[]) => {
     setPhase({ step: "pruning", preview });
     setError(null);
     try {
-      const result = await pruneNetworks(false, ids);
+      const result = await pruneNetworks(false, ids, engineId);
       setPhase({ step: "done", result });
     } catch (e) {
       setError((e as ApiError).message);
@@ -58,7 +77,12 @@ export function PruneDialog({
   const toRemove = phase.step === "preview" || phase.step === "pruning" ? phase.preview : null;
   const chosen = toRemove ? toRemove.networks.filter((n) => !kept.has(n.id)).map((n) => n.id) : [];
   const stoppedOn = (name: string) =>
-    containers.filter((c) => c.sandboxId === null && c.networkNames.includes(name));
+    containers.filter(
+      (c) =>
+        c.sandboxId === null &&
+        c.networkNames.includes(name) &&
+        (engineId === undefined || c.engineId === engineId),
+    );
 
   return (
     <Dialog
@@ -94,6 +118,25 @@ export function PruneDialog({
       }
     >
       <div className="space-y-3 text-sm">
+        {several && (
+          <Field label="Engine" htmlFor={engineFieldId}>
+            <Select
+              id={engineFieldId}
+              data-testid="prune-engine"
+              value={engineId}
+              disabled={phase.step === "pruning" || phase.step === "done"}
+              onChange={(e) => chooseEngine(e.target.value)}
+            >
+              {engines.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.id}
+                  {e.swarm?.role === "manager" ? " · swarm manager (its unused overlays too)" : ""}
+                  {e.status === "down" ? " — down" : ""}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         {error && <ErrorMessage message={error} />}
         {phase.step === "previewing" && !error && (
           <p className="flex items-center gap-2 text-slate-400" data-testid="prune-loading">

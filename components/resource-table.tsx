@@ -8,10 +8,14 @@ import { createSearchIndex } from "@/lib/graph/search";
 import { containerIsSelected, type GraphTarget } from "@/lib/graph/selection";
 import { HOST_SANDBOX_ID, type Container, type Topology } from "@/lib/topology/types";
 import { driverSymbolPath } from "./graph/driver-symbols";
+import { ServiceTable } from "./service-table";
+import { rowKeys, TABLE_CLASSES } from "./table-ui";
 
 type Props = {
   topology: Topology;
   showStopped: boolean;
+  /** Only this engine's rows (and the swarm networks it is on); null for every engine. */
+  region?: string | null;
   selection: GraphTarget | null;
   onSelect(target: GraphTarget): void;
   query: string;
@@ -25,19 +29,6 @@ const STATE_DOT: Record<string, string> = {
   exited: "bg-rose-400",
   dead: "bg-rose-400",
 };
-
-function rowKeys(onActivate: () => void) {
-  return {
-    tabIndex: 0,
-    onClick: onActivate,
-    onKeyDown: (event: React.KeyboardEvent) => {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        onActivate();
-      }
-    },
-  };
-}
 
 /** What to show in the address column: the IPs, or why there are none. */
 function addressSummary(topology: Topology, container: Container): string {
@@ -63,18 +54,28 @@ function modeHint(topology: Topology, container: Container): string | null {
 export function ResourceTable({
   topology,
   showStopped,
+  region = null,
   selection,
   onSelect,
   query,
   onQueryChange,
 }: Props) {
   const index = useMemo(() => createSearchIndex(topology, query), [topology, query]);
+  const manyEngines = topology.engines.length > 1;
+  const onRegion = (engineId: string | null) => region === null || engineId === region;
   const networks = topology.networks
+    .filter(
+      (n) =>
+        onRegion(n.engineId) ||
+        (n.engineId === null &&
+          topology.endpoints.some((e) => e.networkId === n.id && e.engineId === region)),
+    )
     .filter(index.networkMatches)
     .sort((a, b) => a.name.localeCompare(b.name));
   const containers = topology.containers
     // A container Docker could not start is listed even with Show stopped off: it is news.
     .filter((c) => showStopped || c.sandboxId !== null || failedToStart(c))
+    .filter((c) => onRegion(c.engineId))
     .filter(index.containerMatches)
     .sort((a, b) => a.name.localeCompare(b.name));
   const now = Date.parse(topology.generatedAt);
@@ -83,10 +84,7 @@ export function ResourceTable({
     endpointCount.set(e.networkId, (endpointCount.get(e.networkId) ?? 0) + 1);
   }
 
-  const th = "sticky top-0 bg-slate-900 px-2 py-1.5 text-left font-medium text-slate-500";
-  const rowBase =
-    "cursor-pointer border-t border-slate-800/80 outline-none hover:bg-slate-800/60 focus-visible:bg-slate-800";
-  const selected = "bg-sky-500/10 hover:bg-sky-500/15 shadow-[inset_2px_0_0_0_#38bdf8]";
+  const { th, rowBase, selected } = TABLE_CLASSES;
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -121,6 +119,7 @@ export function ResourceTable({
           <thead>
             <tr>
               <th className={`${th} w-[38%] pl-3`}>Name</th>
+              {manyEngines && <th className={`${th} w-[16%]`}>Engine</th>}
               <th className={`${th} w-[22%]`}>Driver</th>
               <th className={th}>Subnet</th>
               <th className={`${th} w-9 pr-3 text-right`} title="Endpoints">
@@ -151,6 +150,11 @@ export function ResourceTable({
                       <span className="ml-1.5 text-[10px] text-rose-300">internal</span>
                     )}
                   </td>
+                  {manyEngines && (
+                    <td className="truncate py-1.5 pr-2 text-slate-400" data-testid="row-engine">
+                      {n.engineId ?? "swarm"}
+                    </td>
+                  )}
                   <td className="py-1.5 pr-2 text-slate-300">
                     <span className="inline-flex items-center gap-1.5">
                       <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden>
@@ -170,7 +174,7 @@ export function ResourceTable({
             })}
             {networks.length === 0 && (
               <tr>
-                <td colSpan={4} className="px-3 py-2 text-slate-500">
+                <td colSpan={manyEngines ? 5 : 4} className="px-3 py-2 text-slate-500">
                   No network matches.
                 </td>
               </tr>
@@ -185,6 +189,7 @@ export function ResourceTable({
           <thead>
             <tr>
               <th className={`${th} w-[38%] pl-3`}>Name</th>
+              {manyEngines && <th className={`${th} w-[16%]`}>Engine</th>}
               <th className={`${th} w-[30%]`}>Image</th>
               <th className={`${th} pr-3`}>Addresses</th>
             </tr>
@@ -235,6 +240,11 @@ export function ResourceTable({
                       </span>
                     )}
                   </td>
+                  {manyEngines && (
+                    <td className="truncate py-1.5 pr-2 text-slate-400" data-testid="row-engine">
+                      {c.engineId}
+                    </td>
+                  )}
                   <td
                     className="truncate py-1.5 pr-2 font-mono text-[11.5px] text-slate-400"
                     title={c.image}
@@ -255,13 +265,20 @@ export function ResourceTable({
             })}
             {containers.length === 0 && (
               <tr>
-                <td colSpan={3} className="px-3 py-2 text-slate-500">
+                <td colSpan={manyEngines ? 4 : 3} className="px-3 py-2 text-slate-500">
                   No container matches.
                 </td>
               </tr>
             )}
           </tbody>
         </table>
+        <ServiceTable
+          topology={topology}
+          region={region}
+          query={query}
+          selection={selection}
+          onSelect={onSelect}
+        />
       </div>
     </div>
   );

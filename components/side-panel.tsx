@@ -7,6 +7,7 @@ import { ContainerBody, SandboxPanel } from "./panel/container-panel";
 import { EndpointPanel } from "./panel/endpoint-panel";
 import { HostPortsPanel } from "./panel/host-ports-panel";
 import { NetworkPanel } from "./panel/network-panel";
+import { RegionPanel, ServicePanel, SwarmSandboxPanel, TaskPanel } from "./panel/swarm-panels";
 
 type Props = {
   topology: Topology;
@@ -26,12 +27,19 @@ export function SidePanel({ topology, selection, onSelect, onClose }: Props) {
   }, [onClose]);
 
   let body: React.ReactNode;
+  const swarmSandbox = topology.sandboxes.find(
+    (s) => s.id === selection.id && (s.kind === "ingress" || s.kind === "load-balancer"),
+  );
   switch (selection.kind) {
     case "network":
       body = <NetworkPanel topology={topology} id={selection.id} onSelect={onSelect} />;
       break;
     case "sandbox":
-      body = <SandboxPanel topology={topology} id={selection.id} onSelect={onSelect} />;
+      body = swarmSandbox ? (
+        <SwarmSandboxPanel topology={topology} sandbox={swarmSandbox} onSelect={onSelect} />
+      ) : (
+        <SandboxPanel topology={topology} id={selection.id} onSelect={onSelect} />
+      );
       break;
     case "container":
       body = <ContainerBody topology={topology} id={selection.id} onSelect={onSelect} />;
@@ -41,6 +49,15 @@ export function SidePanel({ topology, selection, onSelect, onClose }: Props) {
       break;
     case "hostPorts":
       body = <HostPortsPanel topology={topology} onSelect={onSelect} />;
+      break;
+    case "service":
+      body = <ServicePanel topology={topology} id={selection.id} onSelect={onSelect} />;
+      break;
+    case "task":
+      body = <TaskPanel topology={topology} id={selection.id} onSelect={onSelect} />;
+      break;
+    case "region":
+      body = <RegionPanel topology={topology} id={selection.id} onSelect={onSelect} />;
       break;
   }
 

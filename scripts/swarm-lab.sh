@@ -361,6 +361,18 @@ ensure_resources() {
       "$image_id" httpd -f -p 80 -h /var/www >/dev/null
     log "service $SERVICE (2 replicas, one a node, dnsrr)"
   fi
+  # Tests scale, drain and re-place: put back what they may have changed.
+  local spec
+  spec=$(dk node1 service inspect -f \
+    '{{.Spec.Mode.Replicated.Replicas}} {{.Spec.TaskTemplate.Placement.MaxReplicas}}' "$SERVICE")
+  if [ "$spec" != "2 1" ]; then
+    dk node1 service update --detach --replicas 2 --replicas-max-per-node 1 "$SERVICE" >/dev/null
+    log "$SERVICE back to 2 replicas, one a node"
+  fi
+  if [ "$(dk node1 node inspect -f '{{.Spec.Availability}}' node2)" != active ]; then
+    dk node1 node update --availability active node2 >/dev/null
+    log "node2 active again"
+  fi
   local state
   state=$(dk node2 container inspect -f '{{.State.Running}}' "$SOLO" 2>/dev/null || true)
   if [ -z "$state" ]; then
@@ -371,11 +383,13 @@ ensure_resources() {
     dk node2 start "$SOLO" >/dev/null
     log "container $SOLO on node2 started again"
   fi
-  local i running
+  local i tasks
   for i in $(seq 1 120); do
-    running=$(dk node1 service ps "$SERVICE" --filter desired-state=running \
-      --format '{{.Node}} {{.CurrentState}}' | awk '$2 == "Running" {print $1}' | sort -u | wc -l)
-    [ "$running" = 2 ] && return 0
+    # Exactly two tasks meant to run, both running, on two nodes (not three mid scale-down).
+    tasks=$(dk node1 service ps "$SERVICE" --filter desired-state=running \
+      --format '{{.Node}} {{.CurrentState}}')
+    [ "$(echo "$tasks" | awk '$2 == "Running" {print $1}' | sort -u | wc -l)" = 2 ] &&
+      [ "$(echo "$tasks" | grep -c .)" = 2 ] && return 0
     sleep 0.5
   done
   dk node1 service ps --no-trunc "$SERVICE" >&2 || true

@@ -85,10 +85,12 @@ export function createTopologyGraph(
   return {
     update(model, options) {
       renderer.setData(model, options);
+      const regional = model.regions.length > 0;
       const nodes: LayoutNodeInput[] = model.nodes.map((node) => ({
         id: node.id,
         kind: node.kind,
         ...renderer.measure(node),
+        ...(regional ? { region: node.region } : {}),
       }));
       const links: LayoutLinkInput[] = model.links.map((link) => ({
         id: link.id,
@@ -98,7 +100,8 @@ export function createTopologyGraph(
       }));
       // Set before update(): a first layout settles synchronously inside it.
       refitWhenSettled = true;
-      if (!layout.update(nodes, links)) refitWhenSettled = false;
+      const regions = model.regions.map((r) => r.id);
+      if (!layout.update(nodes, links, regions)) refitWhenSettled = false;
       renderer.render(layout.positions());
     },
     select(target) {

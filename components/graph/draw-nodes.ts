@@ -10,6 +10,7 @@ import {
 import type { GraphTarget } from "@/lib/graph/selection";
 import type { AnySelection } from "./d3-joins";
 import { driverSymbolPath } from "./driver-symbols";
+import { drawRemoteTask, drawService, drawSwarmSandbox } from "./draw-swarm";
 import {
   BG,
   BOX_FILL,
@@ -35,6 +36,7 @@ import {
   STATE_COLORS,
   TEXT,
   failedNode,
+  isSwarmSandbox,
   networkLabelLines,
   sandboxHeader,
   stoppedOpacity,
@@ -49,18 +51,37 @@ export function drawNode(
   size: Size,
   onSelect: (target: GraphTarget) => void,
 ) {
-  if (node.kind === "network") drawNetwork(g, node);
-  else if (node.kind === "sandbox") drawSandbox(g, node, size, onSelect);
-  else drawHostPorts(g, size);
+  switch (node.kind) {
+    case "network":
+      return drawNetwork(g, node);
+    case "sandbox":
+      return isSwarmSandbox(node)
+        ? drawSwarmSandbox(g, node, size)
+        : drawSandbox(g, node, size, onSelect);
+    case "hostPorts":
+      return drawHostPorts(g, size);
+    case "service":
+      return drawService(g, node, size);
+    case "remoteTask":
+      return drawRemoteTask(g, node, size);
+  }
 }
 
 /** What a screen reader says for a node. */
 export function nodeLabel(d: GraphNode): string {
-  return d.kind === "network"
-    ? `network ${d.name}`
-    : d.kind === "sandbox"
-      ? `${d.sandboxKind === "host" ? "host network namespace" : "sandbox"}: ${d.containerNames.join(", ")}`
-      : "published host ports";
+  switch (d.kind) {
+    case "network":
+      return `network ${d.name}`;
+    case "sandbox":
+      if (isSwarmSandbox(d)) return d.title ?? "swarm namespace";
+      return `${d.sandboxKind === "host" ? "host network namespace" : "sandbox"}: ${d.containerNames.join(", ")}`;
+    case "hostPorts":
+      return "published host ports";
+    case "service":
+      return `service ${d.summary}`;
+    case "remoteTask":
+      return `task ${d.label} on ${d.nodeHostname ?? "no node"}, not reached`;
+  }
 }
 
 function drawNetwork(g: AnySelection<SVGGElement, GraphNode>, node: NetworkNode) {

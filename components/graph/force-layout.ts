@@ -10,9 +10,10 @@ import {
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from "d3";
+import { clampToColumn, forceColumns, layoutColumns, type Column } from "./region-forces";
 
-export type LayoutNodeKind = "network" | "sandbox" | "hostPorts";
-export type LayoutLinkKind = "endpoint" | "stopped" | "ports";
+export type LayoutNodeKind = "network" | "sandbox" | "hostPorts" | "service" | "remoteTask";
+export type LayoutLinkKind = "endpoint" | "stopped" | "ports" | "task";
 
 export type LayoutNodeInput = {
   id: string;
@@ -20,6 +21,11 @@ export type LayoutNodeInput = {
   /** Size of the box the node occupies, centred on its position; used to keep nodes apart. */
   width: number;
   height: number;
+  /**
+   * The region (an engine) whose column the node stays in; null: between the columns, for what
+   * spans them. Absent everywhere (one engine), the map has no columns.
+   */
+  region?: string | null;
 };
 
 export type LayoutLinkInput = { id: string; kind: LayoutLinkKind; source: string; target: string };
@@ -33,8 +39,13 @@ export interface ForceLayout {
    * Replace the node and link sets; nodes that keep their id keep their position. After the first
    * layout, only new (or resized) nodes move to find their place: the rest of the map stays
    * exactly where the person last saw it. Returns whether any node or link came or went.
+   * `regions` orders the columns, left to right.
    */
-  update(nodes: readonly LayoutNodeInput[], links: readonly LayoutLinkInput[]): boolean;
+  update(
+    nodes: readonly LayoutNodeInput[],
+    links: readonly LayoutLinkInput[],
+    regions?: readonly string[],
+  ): boolean;
   /** Run the simulation to rest now, without the animation timer (tests, static renders). */
   settle(): void;
   /** Called on every simulation tick (and after update) with every node's position. */
@@ -61,6 +72,7 @@ type SimNode = SimulationNodeDatum & {
   height: number;
   x: number;
   y: number;
+  region?: string | null;
 };
 
 type SimLink = SimulationLinkDatum<SimNode> & { id: string; kind: LayoutLinkKind };
@@ -149,6 +161,10 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
   /** Nodes held still while something is dragged towards them (see hold()). */
   const held = new Set<string>();
   let dragCoolTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Each region's column; empty when the map has no regions. */
+  let columns = new Map<string | null, Column>();
+  const columnOf = (node: SimNode) =>
+    node.region === undefined ? undefined : columns.get(node.region);
 
   const linkForce = forceLink<SimNode, SimLink>()
     .id((d) => d.id)
@@ -158,6 +174,7 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
       const base = halfExtent(s) * 0.6 + halfExtent(t) * 0.6;
       if (link.kind === "ports") return base + 150;
       if (link.kind === "stopped") return base + 110;
+      if (link.kind === "task") return base + 60;
       return base + 100;
     })
     .strength((link) => {
@@ -167,6 +184,8 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
       // Published ports should not drag every sandbox towards one corner.
       if (link.kind === "ports") return 0.08;
       if (link.kind === "stopped") return 0.3 / degree;
+      // A service's tasks stay in their own regions; the service finds its place among them.
+      if (link.kind === "task") return 0.05;
       return 0.9 / degree;
     });
 
@@ -185,7 +204,12 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
         .distanceMax(900),
     )
     // A weak pull to the centre keeps unconnected nodes (stopped containers, empty networks) near.
-    .force("x", forceX<SimNode>(0).strength(0.045))
+    // In a map of regions, each node's column does that instead.
+    .force(
+      "x",
+      forceX<SimNode>(0).strength((d) => (columnOf(d) ? 0 : 0.045)),
+    )
+    .force("columns", forceColumns(columnOf))
     .force("y", forceY<SimNode>(0).strength(0.06))
     .force("collide", forceRectCollide(COLLIDE_PADDING))
     .alphaDecay(0.03)
@@ -237,6 +261,12 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
 
   /** Somewhere to start a node that has no position yet: near the nodes it links to. */
   function seedPosition(node: SimNode, inputs: readonly LayoutLinkInput[], index: number) {
+    place(node, inputs, index);
+    const column = columnOf(node);
+    if (column) node.x = clampToColumn(node.x, node.width, column);
+  }
+
+  function place(node: SimNode, inputs: readonly LayoutLinkInput[], index: number) {
     const neighbours: SimNode[] = [];
     for (const link of inputs) {
       const otherId =
@@ -261,13 +291,14 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
     // d3's own phyllotaxis arrangement, spread wider because hubs carry big labels.
     const radius = 90 * Math.sqrt(0.5 + index);
     const angle = index * Math.PI * (3 - Math.sqrt(5));
-    node.x = radius * Math.cos(angle);
+    node.x = (columnOf(node)?.x ?? 0) + radius * Math.cos(angle);
     node.y = radius * Math.sin(angle);
   }
 
   function update(
     nodeInputs: readonly LayoutNodeInput[],
     linkInputs: readonly LayoutLinkInput[],
+    regions: readonly string[] = [],
   ): boolean {
     if (disposed) return false;
     const wasEmpty = placed.size === 0;
@@ -285,6 +316,10 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
     const ordered = [...nodeInputs].sort(
       (a, b) => Number(a.kind !== "network") - Number(b.kind !== "network"),
     );
+    const regional = nodeInputs.some((n) => n.region !== undefined);
+    columns = regional ? layoutColumns(nodeInputs, regions, columns) : new Map();
+    // Seeds spiral out from the middle of each column, not all from the one middle of the map.
+    const seeded = new Map<string | null | undefined, number>();
     let fresh = 0;
     let resized = false;
     for (const input of ordered) {
@@ -306,8 +341,12 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
         moving.add(node.id);
       }
       node.kind = input.kind;
+      node.region = input.region;
       if (!placed.has(node.id)) {
-        seedPosition(node, linkInputs, fresh++);
+        const index = seeded.get(input.region) ?? 0;
+        seeded.set(input.region, index + 1);
+        fresh++;
+        seedPosition(node, linkInputs, index);
         node.vx = 0;
         node.vy = 0;
         placed.add(node.id);

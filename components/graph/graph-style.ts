@@ -1,6 +1,7 @@
 // How the graph looks and how big each node is: fonts, sizes, the palette, and the geometry every
 // part of the drawing shares. No DOM here.
 import type { EndpointLink, GraphNode, NetworkNode, SandboxNode } from "@/lib/graph/graph-model";
+import type { RemoteTaskNode, ServiceNode } from "@/lib/graph/swarm-graph";
 import type { GraphTarget } from "@/lib/graph/selection";
 import type { Point } from "./force-layout";
 import { LABEL_LINE_HEIGHT } from "./label-placement";
@@ -40,6 +41,15 @@ export const PORTS_COLOR = "#fbbf24";
 export const SELECT_COLOR = "#f8fafc";
 export const FAILED_STROKE = "#f87171";
 export const DIM_OPACITY = 0.22;
+/** What an unreachable engine's part of the map is drawn at: there, but plainly out of date. */
+export const DOWN_OPACITY = 0.4;
+export const SERVICE_COLOR = "#c084fc";
+export const MESH_COLOR = "#a78bfa";
+export const LB_COLOR = "#2dd4bf";
+export const SWARM_FONT = 10;
+/** A Swarm-owned namespace's pill: a small box with its title only. */
+const PILL_H = 22;
+const PILL_ICON = 16;
 
 export const STATE_COLORS: Record<string, string> = {
   running: "#22c55e",
@@ -62,6 +72,32 @@ export function truncate(text: string, max: number): string {
 /** A stopped container Docker could not start: drawn in red, not dimmed, so it is seen. */
 export function failedNode(node: GraphNode): boolean {
   return node.kind === "sandbox" && node.stopped && (node.containerIssues[0] ?? null) !== null;
+}
+
+/** ingress-sbox and load balancers: Swarm's own namespaces, drawn small. */
+export function isSwarmSandbox(node: GraphNode): boolean {
+  return (
+    node.kind === "sandbox" &&
+    (node.sandboxKind === "ingress" || node.sandboxKind === "load-balancer")
+  );
+}
+
+/** A service node's lines under its summary: published ports, then what is wrong. */
+export function serviceDetailLines(node: ServiceNode): { text: string; problem: boolean }[] {
+  return [
+    ...node.ports.map((text) => ({ text: `⇄ ${text}`, problem: false })),
+    ...node.problems.map((p) => ({
+      text: truncate(
+        `⚠ ${p.label}${p.nodeHostname ? ` on ${p.nodeHostname}` : ""}: ${p.error}`,
+        60,
+      ),
+      problem: true,
+    })),
+  ];
+}
+
+export function remoteTaskHeader(node: RemoteTaskNode): string {
+  return `task on ${node.nodeHostname ?? "an unassigned node"} · not reached`;
 }
 
 export function sandboxHeader(node: SandboxNode): string | null {
@@ -90,24 +126,52 @@ export function measureNode(node: GraphNode): Size {
       const below = HUB_R + 8 + (1 + lines.length) * LABEL_LINE_H;
       return { width: Math.max(2 * HUB_R, nameW, subW) + 12, height: 2 * below };
     }
-    case "sandbox": {
-      const header = sandboxHeader(node);
-      const longest = Math.max(
-        ...node.containerNames.map((n) => truncate(n, MAX_NAME_CHARS).length),
-        0,
-      );
-      const issueW = node.containerIssues.some((i) => i !== null) ? ISSUE_SPACE : 0;
-      const namesW = DOT_SPACE + longest * NAME_FONT * MONO_ADVANCE + issueW;
-      // Uppercase, bold and letter-spaced: far wider per glyph than lowercase text.
-      const headerW = header ? header.length * 9.5 * 0.78 : 0;
-      return {
-        width: Math.max(88, namesW, headerW) + 2 * PAD_X,
-        height: 2 * PAD_Y + (header ? HEADER_H : 0) + node.containerNames.length * LINE_H,
-      };
-    }
+    case "sandbox":
+      return measureSandbox(node);
     case "hostPorts":
       return { width: 104, height: 30 };
+    case "service": {
+      const lines = serviceDetailLines(node);
+      const longest = Math.max(node.summary.length, ...lines.map((l) => l.text.length));
+      return {
+        width: Math.max(140, longest * NAME_FONT * SANS_ADVANCE) + 2 * PAD_X,
+        height: 2 * PAD_Y + HEADER_H + (1 + lines.length) * LINE_H,
+      };
+    }
+    case "remoteTask":
+      return {
+        width:
+          Math.max(
+            remoteTaskHeader(node).length * 9.5 * 0.72,
+            DOT_SPACE + node.label.length * NAME_FONT * MONO_ADVANCE,
+          ) +
+          2 * PAD_X,
+        height: 2 * PAD_Y + HEADER_H + LINE_H,
+      };
   }
+}
+
+function measureSandbox(node: SandboxNode): Size {
+  if (isSwarmSandbox(node)) {
+    const title = node.title ?? "";
+    return {
+      width: title.length * SWARM_FONT * SANS_ADVANCE + 2 * PAD_X + PILL_ICON,
+      height: PILL_H,
+    };
+  }
+  const header = sandboxHeader(node);
+  const longest = Math.max(
+    ...node.containerNames.map((n) => truncate(n, MAX_NAME_CHARS).length),
+    0,
+  );
+  const issueW = node.containerIssues.some((i) => i !== null) ? ISSUE_SPACE : 0;
+  const namesW = DOT_SPACE + longest * NAME_FONT * MONO_ADVANCE + issueW;
+  // Uppercase, bold and letter-spaced: far wider per glyph than lowercase text.
+  const headerW = header ? header.length * 9.5 * 0.78 : 0;
+  return {
+    width: Math.max(88, namesW, headerW) + 2 * PAD_X,
+    height: 2 * PAD_Y + (header ? HEADER_H : 0) + node.containerNames.length * LINE_H,
+  };
 }
 
 /** Where the ray from a box's centre towards `to` leaves the box. */
@@ -144,6 +208,8 @@ export function endpointTooltip(link: EndpointLink): string {
 export function targetOfNode(node: GraphNode): GraphTarget {
   if (node.kind === "network") return { kind: "network", id: node.id };
   if (node.kind === "hostPorts") return { kind: "hostPorts", id: node.id };
+  if (node.kind === "service") return { kind: "service", id: node.serviceId };
+  if (node.kind === "remoteTask") return { kind: "task", id: node.taskId };
   if (node.stopped) return { kind: "container", id: node.containerIds[0] ?? node.id };
   return { kind: "sandbox", id: node.id };
 }

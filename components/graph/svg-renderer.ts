@@ -12,8 +12,9 @@ import type {
   PortLink,
   StoppedLink,
 } from "@/lib/graph/graph-model";
+import type { TaskLink } from "@/lib/graph/swarm-graph";
 import type { GraphHighlight } from "@/lib/graph/highlight";
-import { relatedTo, type GraphTarget } from "@/lib/graph/selection";
+import { nodeIdOfTarget, relatedTo, type GraphTarget } from "@/lib/graph/selection";
 import { activate, changed, fadeOut, type AnySelection } from "./d3-joins";
 import { createNodeDrag, type DragCallbacks } from "./drag-to-connect";
 import {
@@ -25,10 +26,13 @@ import {
   styleStoppedLinks,
 } from "./draw-links";
 import { drawNode, nodeLabel } from "./draw-nodes";
+import { createRegionLayer } from "./draw-regions";
+import { styleTaskLinks } from "./draw-swarm";
 import type { Point, Positions } from "./force-layout";
 import {
   BG,
   DIM_OPACITY,
+  DOWN_OPACITY,
   HUB_R,
   PORT_R,
   SELECT_COLOR,
@@ -106,6 +110,7 @@ export function createSvgRenderer(
     .style("cursor", "grab");
 
   const viewport = svg.append("g").attr("class", "viewport");
+  const regionLayer = viewport.append("g").attr("class", "regions");
   const linkLayer = viewport.append("g").attr("class", "links");
   const marksBelow = viewport.append("g").attr("class", "marks-below");
   const nodeLayer = viewport.append("g").attr("class", "nodes");
@@ -113,7 +118,7 @@ export function createSvgRenderer(
   const labelLayer = viewport.append("g").attr("class", "labels");
   const marksAbove = viewport.append("g").attr("class", "marks-above");
 
-  let model: GraphModel = { nodes: [], links: [] };
+  let model: GraphModel = { nodes: [], links: [], regions: [] };
   const nodesById = new Map<string, GraphNode>();
   const sizes = new Map<string, Size>();
   let selection: GraphTarget | null = null;
@@ -142,6 +147,12 @@ export function createSvgRenderer(
     SVGLineElement,
     PortLink
   >("line.port-link");
+  let taskLinkSel: AnySelection<SVGLineElement, TaskLink> = linkLayer.selectAll<
+    SVGLineElement,
+    TaskLink
+  >("line.task-link");
+  /** Nodes of an engine that does not answer: drawn faded under their region's banner. */
+  const downNodes = new Set<string>();
   let endpointSel: AnySelection<SVGGElement, EndpointLink> = endpointLayer.selectAll<
     SVGGElement,
     EndpointLink
@@ -164,6 +175,11 @@ export function createSvgRenderer(
     endpointGeometry,
   });
   const highlightLayer = createHighlightLayer(marksBelow, marksAbove);
+  const regions = createRegionLayer(
+    regionLayer,
+    { nodes: () => model.nodes, positionOf: pos, sizeOf: (id) => sizes.get(id) },
+    callbacks.onSelect,
+  );
   const dragBehavior = createNodeDrag(
     {
       layer: nodeLayer,
@@ -208,6 +224,11 @@ export function createSvgRenderer(
     const endpointLinks = next.links.filter((l): l is EndpointLink => l.kind === "endpoint");
     const stoppedLinks = next.links.filter((l): l is StoppedLink => l.kind === "stopped");
     const portLinks = next.links.filter((l): l is PortLink => l.kind === "ports");
+    const taskLinks = next.links.filter((l): l is TaskLink => l.kind === "task");
+    const down = new Set(next.regions.filter((r) => r.status === "down").map((r) => r.id));
+    downNodes.clear();
+    for (const node of next.nodes) if (node.region && down.has(node.region)) downNodes.add(node.id);
+    regions.set(next.regions);
 
     // Links: plain lines, drawn under everything, one class per kind.
     const joinLines = <L extends { id: string }>(cls: string, data: L[]) =>
@@ -224,6 +245,7 @@ export function createSvgRenderer(
     endpointLinkSel = joinLines("endpoint-link", endpointLinks);
     stoppedLinkSel = joinLines("stopped-link", stoppedLinks);
     portLinkSel = joinLines("port-link", portLinks);
+    taskLinkSel = joinLines("task-link", taskLinks);
     const colorOf = (networkId: string) => {
       const net = nodesById.get(networkId);
       return net?.kind === "network" ? DRIVER_STYLES[net.driverClass].color : undefined;
@@ -231,6 +253,7 @@ export function createSvgRenderer(
     styleEndpointLinks(changed(endpointLinkSel), colorOf);
     styleStoppedLinks(changed(stoppedLinkSel));
     stylePortLinks(changed(portLinkSel));
+    styleTaskLinks(changed(taskLinkSel));
 
     // Nodes: one group per node, its kind fixed by its id.
     nodeSel = nodeLayer
@@ -323,6 +346,7 @@ export function createSvgRenderer(
     const moved = takeMoved(positions);
     highlightLayer.place(boxOf, moved);
     if (moved.size === 0 && freshIds.size === 0) return;
+    if (model.regions.length > 0) regions.place();
     const touched = (d: { id: string; source: string; target: string }) =>
       moved.has(d.source) || moved.has(d.target) || freshIds.has(d.id);
 
@@ -353,7 +377,7 @@ export function createSvgRenderer(
     });
 
     const portGeo = new Map<string, { from: Point; to: Point }>();
-    portLinkSel.filter(touched).each(function (d) {
+    const boxToBox = function (this: SVGLineElement, d: PortLink | TaskLink) {
       const s = pos(d.source);
       const t = pos(d.target);
       const sSize = sizes.get(d.source);
@@ -363,7 +387,9 @@ export function createSvgRenderer(
       const to = rectBorderPoint(t, tSize, s);
       portGeo.set(d.id, { from, to });
       select(this).attr("x1", from.x).attr("y1", from.y).attr("x2", to.x).attr("y2", to.y);
-    });
+    };
+    portLinkSel.filter(touched).each(boxToBox);
+    taskLinkSel.filter(touched).each(boxToBox);
 
     endpointSel.filter(touched).each(function (d) {
       const geo = endpointGeometry(d);
@@ -381,12 +407,17 @@ export function createSvgRenderer(
     // A highlight that dims the map decides what is dim; the selection keeps only its ring.
     const dims = active && !(highlightLayer.current()?.dimOthers ?? false);
     const nodeOpacity = (d: GraphNode) =>
-      !dims || related.nodes.has(d.id)
+      (downNodes.has(d.id) ? DOWN_OPACITY : 1) *
+      (!dims || related.nodes.has(d.id)
         ? d.kind === "sandbox" && d.stopped
           ? stoppedOpacity(d)
           : 1
-        : DIM_OPACITY;
-    const linkOpacity = (d: GraphLink) => (!dims || related.links.has(d.id) ? null : DIM_OPACITY);
+        : DIM_OPACITY);
+    const linkOpacity = (d: GraphLink) => {
+      const own = !dims || related.links.has(d.id) ? 1 : DIM_OPACITY;
+      const down = downNodes.has(d.source) || downNodes.has(d.target) ? DOWN_OPACITY : 1;
+      return own * down === 1 ? null : own * down;
+    };
 
     nodeSel.attr("opacity", nodeOpacity);
     nodeSel
@@ -402,6 +433,7 @@ export function createSvgRenderer(
       .attr("stroke-width", (d) => (active && related.primary.has(d.id) ? 3 : 1.6));
     stoppedLinkSel.attr("opacity", linkOpacity);
     portLinkSel.attr("opacity", linkOpacity);
+    taskLinkSel.attr("opacity", linkOpacity);
     portLabelSel.attr("opacity", linkOpacity);
     endpointSel.attr("opacity", linkOpacity);
     endpointSel
@@ -412,6 +444,7 @@ export function createSvgRenderer(
 
   function setSelection(target: GraphTarget | null) {
     selection = target;
+    regions.setSelection(target);
     // Selecting something else ends following what was focused.
     view.stopFollowing(target);
     applySelection();
@@ -427,10 +460,7 @@ export function createSvgRenderer(
       );
       return link ? (endpointGeometry(link)?.port ?? null) : null;
     }
-    const nodeId =
-      target.kind === "container"
-        ? model.nodes.find((n) => n.kind === "sandbox" && n.containerIds.includes(target.id))?.id
-        : target.id;
+    const nodeId = nodeIdOfTarget(model, target);
     const p = nodeId === undefined ? undefined : pos(nodeId);
     // A copy: the layout moves its own points in place.
     return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { x: p.x, y: p.y } : null;
@@ -454,10 +484,12 @@ export function createSvgRenderer(
     }
     if (!Number.isFinite(minX)) return null;
     const margin = 70;
+    // Regions draw their backdrop and label around and above their nodes.
+    const above = model.regions.length > 0 ? 110 : 0;
     return {
       minX: minX - margin,
       maxX: maxX + margin,
-      minY: minY - margin / 2,
+      minY: minY - margin / 2 - above,
       maxY: maxY + margin / 2,
     };
   }
@@ -480,6 +512,7 @@ export function createSvgRenderer(
     highlightLayer.applyToLinks(endpointLinkSel);
     highlightLayer.applyToLinks(stoppedLinkSel);
     highlightLayer.applyToLinks(portLinkSel);
+    highlightLayer.applyToLinks(taskLinkSel);
     highlightLayer.applyToLinks(endpointSel);
     highlightLayer.applyToLinks(portLabelSel);
   }

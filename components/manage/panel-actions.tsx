@@ -5,6 +5,9 @@ import { useState } from "react";
 import type { ApiError } from "@/lib/client/api-client";
 import { connectBlocker, networkBlocker, stackOwner } from "@/lib/manage/connect-check";
 import { disconnectContainer, removeNetwork } from "@/lib/client/network-requests";
+import { useEngineHosts } from "@/lib/client/use-engine-hosts";
+import { hostFor, managerEngines } from "@/lib/topology/engine-target";
+import { dockerArgs } from "@/lib/topology/network-spec";
 import type { Container, Endpoint, Network, Topology } from "@/lib/topology/types";
 import { Button, ErrorMessage } from "../dialog";
 import { Notice, Section } from "../panel/panel-ui";
@@ -225,6 +228,7 @@ export function RemoveNetworkAction({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const hosts = useEngineHosts(topology.engines.length > 1);
   if (!manage?.can.administer) return null;
 
   if (network.predefined) {
@@ -241,7 +245,8 @@ export function RemoveNetworkAction({
   const attached = [
     ...new Set(
       topology.endpoints
-        .filter((e) => e.networkId === network.id)
+        // Swarm's own endpoints (load balancers) belong to no container and do not block removal.
+        .filter((e) => e.networkId === network.id && e.containerId !== "")
         .map((e) => topology.containers.find((c) => c.id === e.containerId)?.name ?? e.containerId),
     ),
   ];
@@ -284,7 +289,14 @@ export function RemoveNetworkAction({
         {confirming ? (
           <Confirm
             question={`Remove network ${network.name}?`}
-            detail={`docker network rm ${network.name}`}
+            detail={[
+              // Where the server sends it: the network's engine, a manager for a swarm network.
+              ...dockerArgs(
+                hostFor(network.engineId ?? managerEngines(topology.engines)[0]?.id, hosts),
+              ),
+              "network rm",
+              network.name,
+            ].join(" ")}
             confirmLabel="Remove"
             confirmTestId="confirm-remove"
             busy={busy}

@@ -128,6 +128,46 @@ function NetworkModeLine({
   );
 }
 
+/** Its engine when there are several, and the swarm service and task it runs, when it is one. */
+function swarmFacts(topology: Topology, container: Container, onSelect: Select): FactRow[] {
+  const rows: FactRow[] = [];
+  if (topology.engines.length > 1) {
+    rows.push([
+      "Engine",
+      <Jump key="en" onClick={() => onSelect({ kind: "region", id: container.engineId })}>
+        {container.engineId}
+      </Jump>,
+    ]);
+  }
+  const service = topology.services.find((s) => s.id === container.serviceId);
+  if (container.serviceId) {
+    rows.push([
+      "Service",
+      service ? (
+        <Jump key="sv" onClick={() => onSelect({ kind: "service", id: service.id })}>
+          {service.name}
+        </Jump>
+      ) : (
+        <Mono key="sv">{shortId(container.serviceId)}</Mono>
+      ),
+    ]);
+  }
+  const taskId = container.taskId;
+  if (taskId) {
+    rows.push([
+      "Task",
+      topology.tasks.some((t) => t.id === taskId) ? (
+        <Jump key="tk" onClick={() => onSelect({ kind: "task", id: taskId })}>
+          <span className="font-mono text-[12px]">{shortId(taskId)}</span>
+        </Jump>
+      ) : (
+        <Mono key="tk">{shortId(taskId)}</Mono>
+      ),
+    ]);
+  }
+  return rows;
+}
+
 /** Everything about one container's networking: the body of the container and sandbox views. */
 export function ContainerBody({
   topology,
@@ -174,6 +214,7 @@ export function ContainerBody({
   if (container.exitCode !== null && container.state !== "running") {
     facts.push(["Exit code", String(container.exitCode)]);
   }
+  facts.push(...swarmFacts(topology, container, onSelect));
   if (hostname) facts.push(["Hostname", <Mono key="h">{hostname}</Mono>]);
   facts.push([
     "Sandbox",

@@ -1,4 +1,6 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { engines } from "@/lib/docker/client";
 import { env } from "@/lib/env";
 import { roleOf } from "@/lib/security/auth";
 import { createRateLimiter } from "@/lib/security/rate-limit";
@@ -55,6 +57,15 @@ async function peekBody(req: Request, max = 4096): Promise<string> {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/** The engine a change went to, once the handler has worked it out, for its audit entry. */
+const auditNotes = new AsyncLocalStorage<{ engineId: string | null }>();
+
+/** Name `engineId` in the audit entry of the change being handled (when there are several). */
+export function auditEngine(engineId: string): void {
+  const note = auditNotes.getStore();
+  if (note) note.engineId = engineId;
+}
+
 /** What a change was aimed at: the network in the path, the name a create asked for, a probe's pair. */
 function targetOf(req: Request, params: string): string {
   const rest = new URL(req.url).pathname.match(/^\/api\/networks\/([^/]+)/)?.[1];
@@ -68,6 +79,12 @@ function targetOf(req: Request, params: string): string {
   } catch {
     return "";
   }
+}
+
+/** "lab-net on node2": with several engines, which one matters as much as what. */
+function withEngine(target: string, engineId: string | null): string {
+  if (!engineId || engines.length < 2) return target;
+  return target ? `${target} on ${engineId}` : `on ${engineId}`;
 }
 
 /**
@@ -98,7 +115,8 @@ export function mutation<Args extends [Request, ...unknown[]]>(
   return async (...args: Args) => {
     const [req] = args;
     const params = await peekBody(req).catch(() => "");
-    const res = await guarded(...args);
+    const note: { engineId: string | null } = { engineId: null };
+    const res = await auditNotes.run(note, () => guarded(...args));
     let message: string | null = null;
     if (res.status >= 400) {
       message = await res
@@ -112,7 +130,7 @@ export function mutation<Args extends [Request, ...unknown[]]>(
         at: new Date().toISOString(),
         role: roleOf(req.headers) ?? "anonymous",
         operation,
-        target: targetOf(req, params),
+        target: withEngine(targetOf(req, params), note.engineId),
         params,
         status: res.status,
         message,

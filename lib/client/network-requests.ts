@@ -11,22 +11,32 @@ export function createNetwork(spec: NetworkSpec): Promise<Network> {
   return mutate<Network>("POST", "/api/networks", spec);
 }
 
-/** DELETE /api/networks/[id]. */
+/** DELETE /api/networks/[id]: the server works out the engine (a swarm network's: a manager). */
 export function removeNetwork(id: string): Promise<void> {
   return mutate<void>("DELETE", networkUrl(id));
 }
 
 export type PruneResult = {
+  /** The engine pruned, when there are several. */
+  engineId?: string;
   dryRun: boolean;
   networks: { id: string; name: string }[];
   failed: { id: string; name: string; message: string }[];
 };
 
-/** POST /api/networks/prune: with dryRun, what would go; without, what went (of `networkIds`). */
-export function pruneNetworks(dryRun: boolean, networkIds?: string[]): Promise<PruneResult> {
+/**
+ * POST /api/networks/prune on one engine (the default one without `engineId`): with dryRun, what
+ * would go; without, what went (of `networkIds`).
+ */
+export function pruneNetworks(
+  dryRun: boolean,
+  networkIds?: string[],
+  engineId?: string,
+): Promise<PruneResult> {
   return mutate<PruneResult>("POST", "/api/networks/prune", {
     dryRun,
     ...(networkIds ? { networkIds } : {}),
+    ...(engineId ? { engineId } : {}),
   });
 }
 

@@ -11,11 +11,21 @@ export type DriverInfo = {
 };
 
 /** GET /api/drivers: the network drivers a new network may use (host and null never are). */
-export type DriversResponse = { swarmActive: boolean; drivers: DriverInfo[] };
+export type DriversResponse = {
+  engineId: string;
+  swarmActive: boolean;
+  /** Only a manager creates overlay networks. */
+  swarmManager: boolean;
+  drivers: DriverInfo[];
+};
 
-/** The engine's network drivers; fetched while `enabled` (the create dialog is open). */
-export function useDrivers(enabled = true) {
-  return useSWR<DriversResponse, ApiError>(enabled ? "/api/drivers" : null, fetchJson, {
+/**
+ * An engine's network drivers (the default engine's without `engineId`); fetched while `enabled`
+ * (the create dialog is open).
+ */
+export function useDrivers(enabled = true, engineId?: string) {
+  const url = engineId ? `/api/drivers?engineId=${encodeURIComponent(engineId)}` : "/api/drivers";
+  return useSWR<DriversResponse, ApiError>(enabled ? url : null, fetchJson, {
     onErrorRetry: steadyErrorRetry,
     revalidateOnFocus: false,
   });

@@ -1,8 +1,9 @@
 // NETLENS_ENGINES read: pure, so its messages are unit-tested; lib/env.ts validates with it.
 
+import { ENGINE_NAME } from "@/lib/topology/engine-target";
+
 export type EngineSetting = { name: string; url: string };
 
-const ENGINE_NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
 const ENGINE_URL = /^(unix:\/\/\/|tcp:\/\/|http:\/\/|https:\/\/)/;
 
 /** "node1=unix:///…,node2=tcp://…" as a list, or what is wrong with it in plain words. */

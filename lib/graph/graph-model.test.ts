@@ -128,7 +128,7 @@ describe("toGraphModel on the recorded lab", () => {
 
   it("adds a host-ports node linked to each sandbox with published ports", () => {
     const hostPorts = model.nodes.filter((n) => n.kind === "hostPorts");
-    expect(hostPorts).toEqual([{ kind: "hostPorts", id: HOST_PORTS_NODE_ID }]);
+    expect(hostPorts).toEqual([{ kind: "hostPorts", id: HOST_PORTS_NODE_ID, region: "local" }]);
     const web = containerByName(lab, "web");
     const publishers = lab.containers.filter(
       (c) => c.sandboxId !== null && c.ports.some((p) => p.publicPort !== undefined),

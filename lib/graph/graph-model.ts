@@ -1,13 +1,24 @@
 // Topology (the API's CNM model) → the node/link model the graph draws. Pure: no DOM, no d3.
 import {
-  HOST_SANDBOX_ID,
+  isHostSandboxId,
   type Container,
   type Network,
   type PortMapping,
+  type Sandbox,
   type Topology,
 } from "../topology/types";
 import { driverClassOf, type DriverClass } from "./drivers";
 import { publishedPortLines, publishedPorts, shortId } from "./format";
+import {
+  filterToRegion,
+  hasRegions,
+  regionsOf,
+  swarmGraph,
+  type GraphRegion,
+  type RemoteTaskNode,
+  type ServiceNode,
+  type TaskLink,
+} from "./swarm-graph";
 
 export const HOST_PORTS_NODE_ID = "host-ports";
 export const HOST_SANDBOX_TITLE = "host network namespace";
@@ -23,9 +34,14 @@ export type NetworkNode = {
   subnetLabel: string;
   predefined: boolean;
   internal: boolean;
+  /** Swarm's routing mesh, or a node's docker_gwbridge; null for an ordinary network. */
+  swarmRole: Network["swarmRole"];
+  /** The engine it lives on; null for a swarm-scope network, which spans them. */
+  region: string | null;
 };
 
-export type SandboxNodeKind = "container" | "host" | "stopped";
+/** ingress and load-balancer: namespaces Swarm keeps for itself, with no container in them. */
+export type SandboxNodeKind = "container" | "host" | "stopped" | "ingress" | "load-balancer";
 
 export type SandboxNode = {
   kind: "sandbox";
@@ -46,11 +62,18 @@ export type SandboxNode = {
   containerIssues: (string | null)[];
   /** True for stopped containers, drawn dimmed. */
   stopped: boolean;
+  /** The engine whose namespace it is. */
+  region: string | null;
 };
 
-export type HostPortsNode = { kind: "hostPorts"; id: typeof HOST_PORTS_NODE_ID };
+export type HostPortsNode = {
+  kind: "hostPorts";
+  id: typeof HOST_PORTS_NODE_ID;
+  /** The engine of the boxes it links to; null when they are on several. */
+  region: string | null;
+};
 
-export type GraphNode = NetworkNode | SandboxNode | HostPortsNode;
+export type GraphNode = NetworkNode | SandboxNode | HostPortsNode | ServiceNode | RemoteTaskNode;
 
 export type EndpointLink = {
   kind: "endpoint";
@@ -68,6 +91,8 @@ export type EndpointLink = {
   ipv6Address: string | null;
   macAddress: string | null;
   aliases: string[];
+  /** A task on a node Netlens does not reach: its address as the manager knows it. */
+  taskId: string | null;
 };
 
 /** A stopped container's configured (not connected) network: drawn dashed. */
@@ -92,9 +117,14 @@ export type PortLink = {
   lines: string[];
 };
 
-export type GraphLink = EndpointLink | StoppedLink | PortLink;
+export type GraphLink = EndpointLink | StoppedLink | PortLink | TaskLink;
 
-export type GraphModel = { nodes: GraphNode[]; links: GraphLink[] };
+export type GraphModel = {
+  nodes: GraphNode[];
+  links: GraphLink[];
+  /** One per engine (and unreached swarm node); empty for one engine outside a swarm. */
+  regions: GraphRegion[];
+};
 
 export type GraphModelOptions = {
   /**
@@ -102,6 +132,8 @@ export type GraphModelOptions = {
    * error) are drawn: a failure must be seen without asking for it.
    */
   showStopped: boolean;
+  /** Draw only this region (an engine's id) and what spans it; null or absent draws them all. */
+  region?: string | null;
 };
 
 function networkNode(network: Network): NetworkNode {
@@ -114,7 +146,26 @@ function networkNode(network: Network): NetworkNode {
     subnetLabel: network.subnets.map((s) => s.subnet).join(", "),
     predefined: network.predefined,
     internal: network.internal,
+    swarmRole: network.swarmRole,
+    region: network.engineId,
   };
+}
+
+/** What a Swarm-owned namespace is for, on which engine: its title on the map. */
+function swarmSandboxTitle(topology: Topology, sandbox: Sandbox): string {
+  const engine = topology.engines.find((e) => e.id === sandbox.engineId);
+  const where = engine?.hostname ?? sandbox.engineId;
+  if (sandbox.kind === "ingress") return `routing mesh (ingress-sbox) on ${where}`;
+  const networkId = topology.endpoints.find((e) => e.sandboxId === sandbox.id)?.networkId;
+  const network =
+    topology.networks.find((n) => n.id === networkId)?.name ??
+    sandbox.id.replace(/^lb-/, "").replace(/@[^@]*$/, "");
+  return `load balancer for ${network} on ${where}`;
+}
+
+function sandboxNodeKind(sandbox: Sandbox): SandboxNodeKind {
+  if (sandbox.kind === "host" || isHostSandboxId(sandbox.id)) return "host";
+  return sandbox.kind;
 }
 
 function issueOf(container: Container | undefined): string | null {
@@ -131,6 +182,11 @@ export function stoppedNodeId(containerId: string): string {
 }
 
 export function toGraphModel(topology: Topology, options: GraphModelOptions): GraphModel {
+  const model = fullGraphModel(topology, options.showStopped);
+  return options.region ? filterToRegion(model, options.region) : model;
+}
+
+function fullGraphModel(topology: Topology, showStopped: boolean): GraphModel {
   const nodes: GraphNode[] = [];
   const links: GraphLink[] = [];
 
@@ -147,19 +203,29 @@ export function toGraphModel(topology: Topology, options: GraphModelOptions): Gr
   }
 
   const sandboxNodeIds = new Set<string>();
+  const nodeOfContainer = new Map<string, GraphNode>();
   for (const sandbox of topology.sandboxes) {
     const members = sandbox.containerIds.map((id) => containersById.get(id));
-    nodes.push({
+    const sandboxKind = sandboxNodeKind(sandbox);
+    const node: SandboxNode = {
       kind: "sandbox",
       id: sandbox.id,
-      sandboxKind: sandbox.kind === "host" || sandbox.id === HOST_SANDBOX_ID ? "host" : "container",
-      title: sandbox.kind === "host" ? HOST_SANDBOX_TITLE : null,
+      sandboxKind,
+      title:
+        sandboxKind === "host"
+          ? HOST_SANDBOX_TITLE
+          : sandboxKind === "container"
+            ? null
+            : swarmSandboxTitle(topology, sandbox),
       containerIds: [...sandbox.containerIds],
       containerNames: members.map((c, i) => c?.name ?? shortId(sandbox.containerIds[i] ?? "")),
       containerStates: members.map((c) => c?.state ?? "unknown"),
       containerIssues: members.map(issueOf),
       stopped: false,
-    });
+      region: sandbox.engineId,
+    };
+    nodes.push(node);
+    for (const id of sandbox.containerIds) nodeOfContainer.set(id, node);
     sandboxNodeIds.add(sandbox.id);
   }
 
@@ -168,9 +234,9 @@ export function toGraphModel(topology: Topology, options: GraphModelOptions): Gr
     (c) => c.sandboxId === null || !sandboxNodeIds.has(c.sandboxId),
   );
   for (const container of stopped) {
-    if (!options.showStopped && container.error === null) continue;
+    if (!showStopped && container.error === null) continue;
     const id = stoppedNodeId(container.id);
-    nodes.push({
+    const node: SandboxNode = {
       kind: "sandbox",
       id,
       sandboxKind: "stopped",
@@ -180,7 +246,10 @@ export function toGraphModel(topology: Topology, options: GraphModelOptions): Gr
       containerStates: [container.state],
       containerIssues: [issueOf(container)],
       stopped: true,
-    });
+      region: container.engineId,
+    };
+    nodes.push(node);
+    nodeOfContainer.set(container.id, node);
     for (const networkName of new Set(container.networkNames)) {
       const network = networkByName.get(networkName);
       if (!network) continue;
@@ -216,6 +285,7 @@ export function toGraphModel(topology: Topology, options: GraphModelOptions): Gr
       ipv6Address: endpoint.ipv6Address,
       macAddress: endpoint.macAddress,
       aliases: [...endpoint.aliases],
+      taskId: null,
     });
   }
 
@@ -236,9 +306,23 @@ export function toGraphModel(topology: Topology, options: GraphModelOptions): Gr
     });
   }
   if (portLinks.length > 0) {
-    nodes.push({ kind: "hostPorts", id: HOST_PORTS_NODE_ID });
+    const engines = new Set(
+      portLinks.map((l) => containersById.get(l.containerId)?.engineId ?? null),
+    );
+    nodes.push({
+      kind: "hostPorts",
+      id: HOST_PORTS_NODE_ID,
+      region: engines.size === 1 ? [...engines][0]! : null,
+    });
     links.push(...portLinks);
   }
 
-  return { nodes, links };
+  if (!hasRegions(topology)) return { nodes, links, regions: [] };
+  const names = new Map(topology.networks.map((n) => [n.id, n.name]));
+  const swarm = swarmGraph(topology, (id) => nodeOfContainer.get(id), names);
+  return {
+    nodes: [...nodes, ...swarm.nodes],
+    links: [...links, ...swarm.links],
+    regions: regionsOf(topology, swarm.remoteNodeIds),
+  };
 }

@@ -4,7 +4,12 @@
 import type { ExposureEntry } from "../topology/exposure";
 import type { ReachBlocker, ReachParty, ReachRoute, Reachability } from "../topology/reach-types";
 import { HOST_SANDBOX_ID } from "../topology/types";
-import { HOST_PORTS_NODE_ID, type GraphModel, type NetworkNode } from "./graph-model";
+import {
+  HOST_PORTS_NODE_ID,
+  type GraphModel,
+  type NetworkNode,
+  type PortLink,
+} from "./graph-model";
 
 /**
  * end: one of the two parties; route: what the traffic passes; break: where it stops;
@@ -127,7 +132,7 @@ function partyNodeId(model: GraphModel, party: ReachParty): string | null {
 /** A container's published-ports link: its own, else the one of the box it lives in. */
 function portLinkOf(model: GraphModel, containerId: string | null): string | null {
   const nodeId = containerId === null ? null : containerNodeId(model, containerId);
-  const ports = model.links.filter((l) => l.kind === "ports" && l.target === nodeId);
+  const ports = model.links.filter((l): l is PortLink => l.kind === "ports" && l.target === nodeId);
   return (ports.find((l) => l.containerId === containerId) ?? ports[0])?.id ?? null;
 }
 

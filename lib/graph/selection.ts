@@ -1,10 +1,15 @@
 // What a person has selected, shared by the graph, the table and the side panel.
 import type { Topology } from "../topology/types";
 import type { GraphModel } from "./graph-model";
+import { remoteTaskNodeId, serviceNodeId } from "./swarm-graph";
 
-export type SelectionKind = "network" | "sandbox" | "container" | "endpoint" | "hostPorts";
+export type SelectionKind =
+  "network" | "sandbox" | "container" | "endpoint" | "hostPorts" | "service" | "task" | "region";
 
-/** `id` is a network id, sandbox id ("host" for the host), container id, endpoint link id, or "host-ports". */
+/**
+ * `id` is a network id, sandbox id ("host" for the host), container id, endpoint link id,
+ * "host-ports", a swarm service or task id, or a region's id (an engine's).
+ */
 export type GraphTarget = { kind: SelectionKind; id: string };
 
 export function sameTarget(a: GraphTarget | null, b: GraphTarget | null): boolean {
@@ -81,17 +86,39 @@ export function relatedTo(
       nodes.add(link.source);
       nodes.add(link.target);
     }
-  } else if (target.kind === "container") {
-    const node = model.nodes.find(
-      (n) => n.kind === "sandbox" && n.containerIds.includes(target.id),
-    );
-    if (node) {
-      primary.add(node.id);
-      addNode(node.id);
+  } else if (target.kind === "region") {
+    for (const node of model.nodes) if (node.region === target.id) addNode(node.id);
+  } else {
+    const nodeId = nodeIdOfTarget(model, target);
+    if (nodeId !== undefined) {
+      primary.add(nodeId);
+      addNode(nodeId);
     }
-  } else if (model.nodes.some((n) => n.id === target.id)) {
-    primary.add(target.id);
-    addNode(target.id);
   }
   return { nodes, links, primary };
+}
+
+/** The node a target is drawn as; undefined for an endpoint, a region, or what is not drawn. */
+export function nodeIdOfTarget(model: GraphModel, target: GraphTarget): string | undefined {
+  let id: string | undefined;
+  switch (target.kind) {
+    case "endpoint":
+    case "region":
+      return undefined;
+    case "container":
+      id = model.nodes.find((n) => n.kind === "sandbox" && n.containerIds.includes(target.id))?.id;
+      break;
+    case "service":
+      id = serviceNodeId(target.id);
+      break;
+    case "task":
+      // A task is its remote node, or the box of its container (which its service links to).
+      id =
+        model.links.find((l) => l.kind === "task" && l.taskId === target.id)?.target ??
+        remoteTaskNodeId(target.id);
+      break;
+    default:
+      id = target.id;
+  }
+  return model.nodes.some((n) => n.id === id) ? id : undefined;
 }

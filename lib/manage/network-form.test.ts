@@ -95,6 +95,14 @@ describe("checkNetworkForm against the recorded lab", () => {
     expect(check.problems.some((p) => p.field === "ipam.config")).toBe(true);
   });
 
+  it("sends the chosen engine and aims the command at it; no engine, no change", () => {
+    const host = "unix:///run/netlens-swarm/node2/docker.sock";
+    const check = checkNetworkForm(form({ engineId: "node2" }), existing, host);
+    expect(check.spec).toEqual({ name: "nl-new", driver: "bridge", engineId: "node2" });
+    expect(check.command).toBe(`docker -H ${host} network create --driver bridge nl-new`);
+    expect(buildNetworkSpec(form({})).spec).not.toHaveProperty("engineId");
+  });
+
   it("reports a schema problem once, not again from specProblems", () => {
     const check = checkNetworkForm(form({ name: "" }), existing);
     expect(check.problems.filter((p) => p.field === "name")).toHaveLength(1);

@@ -22,6 +22,8 @@ export type SubnetRow = {
 };
 
 export type NetworkForm = {
+  /** The engine to create it on; "" for the default one (nothing sent, as with one engine). */
+  engineId: string;
   name: string;
   driver: string;
   ipamDriver: string;
@@ -151,8 +153,9 @@ export function emptyPair(): Pair {
   return { id: rowId(), key: "", value: "" };
 }
 
-export function initialNetworkForm(): NetworkForm {
+export function initialNetworkForm(engineId = ""): NetworkForm {
   return {
+    engineId,
     name: "",
     driver: "bridge",
     ipamDriver: "default",
@@ -213,6 +216,7 @@ export function buildNetworkSpec(form: NetworkForm): BuiltSpec {
   if (form.internal) spec.internal = true;
   if (form.attachable) spec.attachable = true;
   if (form.ipv6) spec.ipv6 = true;
+  if (form.engineId) spec.engineId = form.engineId;
 
   const rowOfConfig: number[] = [];
   const config: NonNullable<NetworkSpec["ipam"]>["config"] = [];
@@ -272,10 +276,15 @@ export type FormCheck = BuiltSpec & {
 /**
  * Everything wrong with the form, each problem once: the schema's first for each field (shape,
  * lengths, characters),
- * the form's own, then specProblems' (addresses, overlaps with `existing`, driver rules) for the
- * fields the schema found nothing wrong with.
+ * the form's own, then specProblems' (addresses, overlaps with `existing` — the networks of the
+ * chosen engine, driver rules) for the fields the schema found nothing wrong with. The command
+ * is aimed at `host` (`docker -H`) when the engine is not the default one.
  */
-export function checkNetworkForm(form: NetworkForm, existing: readonly Network[]): FormCheck {
+export function checkNetworkForm(
+  form: NetworkForm,
+  existing: readonly Network[],
+  host: string | null = null,
+): FormCheck {
   const built = buildNetworkSpec(form);
   const parsed = networkSpecSchema.safeParse(built.spec);
   const schemaProblems: SpecProblem[] = parsed.success
@@ -301,7 +310,7 @@ export function checkNetworkForm(form: NetworkForm, existing: readonly Network[]
       seen.add(key);
       return true;
     }),
-    command: dockerCreateCommand(built.spec),
+    command: dockerCreateCommand(built.spec, host),
   };
 }
 

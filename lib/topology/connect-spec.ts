@@ -1,6 +1,7 @@
 // What `POST /api/networks/[id]/connect` and `/disconnect` accept, shared with the forms.
 import { z } from "zod";
 import { cidrContains, parseAddress, parseCidr } from "./cidr";
+import { engineIdSchema } from "./engine-target";
 import type { Network } from "./types";
 
 const ref = z
@@ -24,12 +25,15 @@ export const connectSpecSchema = z.strictObject({
   ipv4Address: address(4).optional(),
   ipv6Address: address(6).optional(),
   driverOpts: z.record(z.string().max(256), z.string().max(1024)).optional(),
+  /** The container's engine, when the caller wants to say it; it must agree with where it runs. */
+  engineId: engineIdSchema.optional(),
 });
 export type ConnectSpec = z.infer<typeof connectSpecSchema>;
 
 export const disconnectSpecSchema = z.strictObject({
   containerId: ref,
   force: z.boolean().optional(),
+  engineId: engineIdSchema.optional(),
 });
 export type DisconnectSpec = z.infer<typeof disconnectSpecSchema>;
 

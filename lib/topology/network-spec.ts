@@ -10,6 +10,7 @@ import {
   parseCidr,
   type Cidr,
 } from "./cidr";
+import { engineIdSchema } from "./engine-target";
 import { PREDEFINED_NETWORK_NAMES, type Network } from "./types";
 
 export const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -54,6 +55,8 @@ export const networkSpecSchema = z.strictObject({
     .optional(),
   options: stringMap.optional(),
   labels: stringMap.optional(),
+  /** The engine to create it on; the default (first) engine when absent. */
+  engineId: engineIdSchema.optional(),
 });
 
 export type NetworkSpec = z.infer<typeof networkSpecSchema>;
@@ -203,9 +206,14 @@ function sh(value: string): string {
   return /^[a-zA-Z0-9_./:=@,+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The `docker network create` command that does what `spec` does. */
-export function dockerCreateCommand(spec: NetworkSpec): string {
-  const args = ["docker", "network", "create", "--driver", sh(spec.driver)];
+/** `docker`, aimed at `host` (`-H unix:///…`) when the command is for another engine than the default. */
+export function dockerArgs(host: string | null): string[] {
+  return host ? ["docker", "-H", sh(host)] : ["docker"];
+}
+
+/** The `docker network create` command that does what `spec` does, on the engine at `host`. */
+export function dockerCreateCommand(spec: NetworkSpec, host: string | null = null): string {
+  const args = [...dockerArgs(host), "network", "create", "--driver", sh(spec.driver)];
   if (spec.ipam?.driver) args.push("--ipam-driver", sh(spec.ipam.driver));
   for (const c of spec.ipam?.config ?? []) {
     args.push("--subnet", sh(c.subnet));

@@ -95,7 +95,7 @@ test("a TLS engine over TCP beside the local one: both in /api/health and on the
   ]);
   await remote.start();
   const engines = `local=unix:///var/run/docker.sock,remote=tcp://127.0.0.1:${TLS_PORT}`;
-  const server = await startServer(3404, {
+  const server = await startServer(3406, {
     NETLENS_ENGINES: engines,
     NETLENS_CERTS_DIR: join(DIR, "certs"),
   });
@@ -129,7 +129,7 @@ test("a TLS engine over TCP beside the local one: both in /api/health and on the
   const wrong = join(DIR, "certs", "remote");
   execFileSync("cp", [join(DIR, "server.pem"), join(wrong, "cert.pem")]);
   execFileSync("cp", [join(DIR, "server-key.pem"), join(wrong, "key.pem")]);
-  const refused = await startServer(3405, {
+  const refused = await startServer(3407, {
     NETLENS_ENGINES: engines,
     NETLENS_CERTS_DIR: join(DIR, "certs"),
   });

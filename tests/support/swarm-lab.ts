@@ -17,13 +17,17 @@ export type SwarmLab = {
 /** The engines are 20.10 (API 1.41); the docker CLI here is newer. */
 const CLI_ENV = { ...process.env, DOCKER_API_VERSION: process.env.DOCKER_API_VERSION ?? "1.41" };
 
-/** Bring the lab up (or find it up, or repair it), its progress on the test's stderr. */
+/** Bring the lab up (or find it up, or repair it); its progress is shown only when it fails. */
 export async function swarmLabUp(): Promise<SwarmLab> {
   await new Promise<void>((resolve, reject) => {
-    const child = spawn("bash", [SCRIPT, "up"], { stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn("bash", [SCRIPT, "up"], { stdio: ["ignore", "ignore", "pipe"] });
+    let progress = "";
+    child.stderr?.on("data", (chunk: Buffer) => (progress += chunk.toString("utf8")));
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${SCRIPT} up failed (${signal ?? code})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${SCRIPT} up failed (${signal ?? code}):\n${progress}`)),
     );
   });
   return swarmLabEnv();

@@ -1,18 +1,17 @@
-// GET /api/networks/[id] — one network for its panel; DELETE — remove it (refused when in use).
+// GET /api/networks/[id] — one network for its panel; DELETE [?engineId=] — remove it (refused when in use).
 import { NextResponse } from "next/server";
 import { ApiError } from "@/lib/api/errors";
 import { mutation, read } from "@/lib/api/guard";
-import { refParams } from "@/lib/api/params";
-import { inspectNetwork } from "@/lib/docker/resources";
-import { removeNetworkChecked } from "@/lib/server/network-actions";
+import { engineQuery, refParams } from "@/lib/api/params";
+import { inspectNetworkOnEngines, removeNetworkChecked } from "@/lib/server/network-actions";
 import { currentTopology } from "@/lib/server/current-topology";
 import { findNetwork, networkEndpoints } from "@/lib/topology/details";
 
 export const dynamic = "force-dynamic";
 
-export const GET = read(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+export const GET = read(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = refParams.parse(await ctx.params);
-  const inspect = await inspectNetwork(id);
+  const inspect = await inspectNetworkOnEngines(id, engineQuery(req));
   const { topology } = await currentTopology((t) => t.networks.some((n) => n.id === inspect.Id));
   const network = findNetwork(topology, String(inspect.Id));
   if (!network)
@@ -23,9 +22,9 @@ export const GET = read(async (_req: Request, ctx: { params: Promise<{ id: strin
 export const DELETE = mutation(
   "admin",
   "remove network",
-  async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
     const { id } = refParams.parse(await ctx.params);
-    await removeNetworkChecked(id);
+    await removeNetworkChecked(id, engineQuery(req));
     return new Response(null, { status: 204 });
   },
 );
