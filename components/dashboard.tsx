@@ -3,17 +3,17 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { formatClock } from "@/lib/graph/format";
-import { failedToStart, STOPPED_PREFIX, toGraphModel } from "@/lib/graph/graph-model";
+import { STOPPED_PREFIX, toGraphModel } from "@/lib/graph/graph-model";
 import { hasRegions } from "@/lib/graph/swarm-graph";
 import { sameTarget, selectionForActivity, type GraphTarget } from "@/lib/graph/selection";
 import type { ActivityItem } from "@/lib/topology/describe-patch";
 import { engineOfTarget } from "@/lib/topology/engine-target";
 import type { Topology } from "@/lib/topology/types";
-import { useTopologyStream, type EngineState } from "@/lib/client/use-topology-stream";
+import { useTopologyStream } from "@/lib/client/use-topology-stream";
 import { ActivityFeed } from "./activity-feed";
 import { ConnectDialog, type ConnectIntent } from "./connect-dialog";
 import { CreateNetworkDialog } from "./create-network-dialog";
-import { EngineFilter, EnginesDownBanner, regionChoices } from "./engine-controls";
+import { EngineFilter, regionChoices } from "./engine-controls";
 import { Legend } from "./legend";
 import { ManageProvider, type ManageActions } from "./manage/manage-context";
 import { PruneDialog } from "./prune-dialog";
@@ -24,19 +24,12 @@ import { ReachPanel } from "./reach/reach-panel";
 import { useMapInsight } from "./reach/use-map-insight";
 import { ResourceTable } from "./resource-table";
 import { SidePanel } from "./side-panel";
+import { StatusBanners } from "./status-banners";
 import { TopologyGraph, type FocusRequest } from "./topology-graph";
 import { allows, type Role } from "@/lib/security/roles";
 
 /** The side panel's width plus its margins: focusing centres in what it leaves visible. */
 const SIDE_PANEL_INSET = 450;
-
-/** The banner text when there is nothing to show: "Docker engine unreachable at <endpoint>: …". */
-function unreachableText(engine: EngineState): string {
-  const message = engine.message ?? "no answer";
-  return message.startsWith("Docker engine unreachable at")
-    ? message
-    : `Docker engine unreachable at ${engine.endpoint ?? "the configured endpoint"}: ${message}`;
-}
 
 const LIVE_LABEL = { up: "Live", down: "Engine down", connecting: "Connecting…" } as const;
 
@@ -57,16 +50,6 @@ function containerOfNode(topology: Topology, nodeId: string): string | undefined
 
 const HEADER_BUTTON =
   "rounded-md px-2.5 py-1 text-sm font-medium ring-1 outline-none focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-50";
-
-function WarningIcon({ className }: { className: string }) {
-  // An SVG, not a glyph: the banner's text should be exactly the server's words.
-  return (
-    <svg aria-hidden width="16" height="16" viewBox="0 0 16 16" className={className}>
-      <path d="M8 1.5 15 14H1z" fill="none" stroke="currentColor" strokeWidth="1.4" />
-      <path d="M8 6v4M8 11.5v1.2" stroke="currentColor" strokeWidth="1.4" />
-    </svg>
-  );
-}
 
 /** The whole `/` page: header, live graph, table, activity, legend and details, over one stream. */
 export function Dashboard({ role }: { role: Role }) {
@@ -190,7 +173,6 @@ export function Dashboard({ role }: { role: Role }) {
   // The stream itself broke (or has not opened yet) while a map is shown: it may be out of date.
   const reconnecting = engine.status === "connecting" && topology !== null;
   const stoppedCount = topology?.containers.filter((c) => c.sandboxId === null).length ?? 0;
-  const failed = topology?.containers.filter(failedToStart) ?? [];
   const canChange = topology !== null && engine.status === "up";
 
   return (
@@ -311,75 +293,13 @@ export function Dashboard({ role }: { role: Role }) {
             </div>
           </header>
 
-          {down && topology && (
-            <div
-              role="alert"
-              data-testid="engine-down-banner"
-              className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
-            >
-              <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
-              <div className="min-w-0">
-                <p className="font-medium" data-testid="engine-down-title">
-                  Docker engine unreachable — showing state as of {asOf ? formatClock(asOf) : "—"}
-                </p>
-                {engine.message && (
-                  <p className="font-mono text-xs break-words text-rose-300/80">{engine.message}</p>
-                )}
-              </div>
-            </div>
-          )}
-          {!down && topology && (
-            <EnginesDownBanner
-              topology={topology}
-              onSelect={(id) => setSelection({ kind: "region", id })}
-            />
-          )}
-          {failed.length > 0 && (
-            <div
-              role="status"
-              data-testid="failed-notice"
-              className="flex items-start gap-3 border-b border-rose-900/60 bg-rose-950/50 px-4 py-1.5 text-sm text-rose-100"
-            >
-              <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
-              <div className="min-w-0 space-y-0.5">
-                {failed.slice(0, 3).map((c) => (
-                  <p key={c.id} className="truncate" title={c.error ?? undefined}>
-                    <button
-                      type="button"
-                      data-testid="failed-container"
-                      data-name={c.name}
-                      onClick={() => focusOn({ kind: "container", id: c.id })}
-                      className="font-semibold underline decoration-rose-400/50 underline-offset-2 hover:decoration-rose-200"
-                    >
-                      {c.name}
-                    </button>{" "}
-                    <span className="text-rose-200/80">could not start ({c.state}):</span>{" "}
-                    <span className="font-mono text-[12px]">{c.error}</span>
-                  </p>
-                ))}
-                {failed.length > 3 && (
-                  <p className="text-xs text-rose-300/80">
-                    and {failed.length - 3} more, marked ⚠ in the table and the map
-                  </p>
-                )}
-              </div>
-            </div>
-          )}
-          {down && !topology && (
-            <div
-              role="alert"
-              data-testid="engine-error"
-              className="flex items-start gap-3 border-b border-rose-900/70 bg-rose-950/70 px-4 py-2 text-sm text-rose-100"
-            >
-              <WarningIcon className="mt-0.5 shrink-0 text-rose-400" />
-              <div className="min-w-0">
-                <p className="font-mono text-[12.5px] break-words">{unreachableText(engine)}</p>
-                <p className="text-xs text-rose-300/80">
-                  Retrying; the map appears as soon as the engine answers.
-                </p>
-              </div>
-            </div>
-          )}
+          <StatusBanners
+            topology={topology}
+            engine={engine}
+            asOf={asOf}
+            onFocus={focusOn}
+            onSelectRegion={(id) => setSelection({ kind: "region", id })}
+          />
 
           <main className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[minmax(420px,68vh)_auto] overflow-y-auto lg:grid-cols-[minmax(0,1fr)_minmax(340px,26vw)] lg:grid-rows-1 lg:overflow-hidden">
             <section aria-label="Topology graph" className="flex min-h-0 flex-col">

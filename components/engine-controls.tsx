@@ -70,8 +70,7 @@ export function EnginesDownBanner({
   return (
     <div
       role="alert"
-      data-testid="engine-down-banner"
-      data-scope="partial"
+      data-testid="engines-down-banner"
       className="flex flex-col gap-0.5 border-b border-rose-900/70 bg-rose-950/60 px-4 py-1.5 text-sm text-rose-100"
     >
       {down.map((e) => (

@@ -16,7 +16,7 @@ import type { TaskLink } from "@/lib/graph/swarm-graph";
 import type { GraphHighlight } from "@/lib/graph/highlight";
 import { nodeIdOfTarget, relatedTo, type GraphTarget } from "@/lib/graph/selection";
 import { activate, changed, fadeOut, type AnySelection } from "./d3-joins";
-import { createNodeDrag, type DragCallbacks } from "./drag-to-connect";
+import { createNodeDrag } from "./drag-to-connect";
 import {
   enterEndpoint,
   styleEndpointLinks,
@@ -44,50 +44,16 @@ import {
 } from "./graph-style";
 import { createHighlightLayer, type NodeBox } from "./highlight-layer";
 import { createLinkLabels } from "./link-labels";
-import { createViewControl, type Bounds } from "./view-control";
+import type { GraphRenderer, RendererCallbacks, SetDataOptions } from "./renderer-types";
+import { createViewControl, nodesBounds } from "./view-control";
 
 export type { GraphTarget, SelectionKind as GraphTargetKind } from "@/lib/graph/selection";
-
-export type RendererCallbacks = DragCallbacks & { onSelect(target: GraphTarget): void };
-
-export type SetDataOptions = {
-  /**
-   * Mark nodes and links that were not drawn before as new (the `nl-new` class, for a couple of
-   * seconds). Never on the first data: a page load is not news. Default true.
-   */
-  highlightNew?: boolean;
-};
-
-export type FocusOptions = {
-  /** Pixels on the right covered by something (the side panel): centre in what is left. */
-  insetRight?: number;
-};
-
-export interface GraphRenderer {
-  /** The box a node occupies, for the layout to keep nodes apart. */
-  measure(node: GraphNode): Size;
-  setData(model: GraphModel, options?: SetDataOptions): void;
-  render(positions: Positions): void;
-  setSelection(target: GraphTarget | null): void;
-  /** Emphasise a reachability answer or exposure (the rest dimmed); null shows the map plain. */
-  setHighlight(highlight: GraphHighlight | null): void;
-  /** Select `target` and pan (zooming in if far out) to put it in the middle of the view. */
-  focus(target: GraphTarget, options?: FocusOptions): void;
-  /** Centre the focused element again if the layout moved it; false when nothing is focused. */
-  refocus(): boolean;
-  /** Zoom to show every node; animated unless `instant`. */
-  fit(positions: Positions, instant?: boolean): void;
-  /** Bring these nodes into view (zooming out only as far as needed) unless they already are. */
-  frame(ids: Iterable<string>, options?: FocusOptions): void;
-  /** Whether every node is inside the current view. */
-  showsAll(positions: Positions): boolean;
-  /** The container's new size (from a ResizeObserver). */
-  resize(width: number, height: number): void;
-  zoomBy(factor: number): void;
-  /** True once the user has zoomed or panned, after which the view is theirs to keep. */
-  userMovedView(): boolean;
-  destroy(): void;
-}
+export type {
+  FocusOptions,
+  GraphRenderer,
+  RendererCallbacks,
+  SetDataOptions,
+} from "./renderer-types";
 
 /** How long a new node or link keeps its `nl-new` highlight (the CSS animation's length). */
 const NEW_MS = 2000;
@@ -466,32 +432,9 @@ export function createSvgRenderer(
     return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { x: p.x, y: p.y } : null;
   }
 
-  /** The box around every node (or those of `ids`), with room for the labels outside them. */
-  function bounds(positions: Positions, ids?: ReadonlySet<string>): Bounds | null {
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const node of model.nodes) {
-      if (ids && !ids.has(node.id)) continue;
-      const p = positions.get(node.id);
-      const size = sizes.get(node.id);
-      if (!p || !size || !Number.isFinite(p.x)) continue;
-      minX = Math.min(minX, p.x - size.width / 2);
-      maxX = Math.max(maxX, p.x + size.width / 2);
-      minY = Math.min(minY, p.y - size.height / 2);
-      maxY = Math.max(maxY, p.y + size.height / 2);
-    }
-    if (!Number.isFinite(minX)) return null;
-    const margin = 70;
-    // Regions draw their backdrop and label around and above their nodes.
-    const above = model.regions.length > 0 ? 110 : 0;
-    return {
-      minX: minX - margin,
-      maxX: maxX + margin,
-      minY: minY - margin / 2 - above,
-      maxY: maxY + margin / 2,
-    };
+  /** The box around every node (or those of `ids`), with room for labels and region backdrops. */
+  function bounds(positions: Positions, ids?: ReadonlySet<string>) {
+    return nodesBounds(model.nodes, positions, sizes, ids, model.regions.length > 0);
   }
 
   // ---- highlight ----

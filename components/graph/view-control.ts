@@ -10,6 +10,42 @@ const FOCUS_MIN_SCALE = 1;
 
 export type Bounds = { minX: number; maxX: number; minY: number; maxY: number };
 
+/**
+ * The box around `nodes` (or those of `ids`) at `positions`, with room for the labels outside
+ * them — and, with `regions`, for the region backdrops and labels drawn around and above them.
+ */
+export function nodesBounds(
+  nodes: readonly { id: string }[],
+  positions: Positions,
+  sizes: ReadonlyMap<string, { width: number; height: number }>,
+  ids: ReadonlySet<string> | undefined,
+  regions: boolean,
+): Bounds | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const node of nodes) {
+    if (ids && !ids.has(node.id)) continue;
+    const p = positions.get(node.id);
+    const size = sizes.get(node.id);
+    if (!p || !size || !Number.isFinite(p.x)) continue;
+    minX = Math.min(minX, p.x - size.width / 2);
+    maxX = Math.max(maxX, p.x + size.width / 2);
+    minY = Math.min(minY, p.y - size.height / 2);
+    maxY = Math.max(maxY, p.y + size.height / 2);
+  }
+  if (!Number.isFinite(minX)) return null;
+  const margin = 70;
+  const above = regions ? 110 : 0;
+  return {
+    minX: minX - margin,
+    maxX: maxX + margin,
+    minY: minY - margin / 2 - above,
+    maxY: maxY + margin / 2,
+  };
+}
+
 /** What the view reads from the renderer, always current. */
 export type ViewHost = {
   /** Where a target is drawn now; null when it is not. */

@@ -137,6 +137,14 @@ export async function inspectNetworkOnEngines(
   return first.found;
 }
 
+/** The network-related part of `docker inspect` of `ref`, on whichever engine runs it. */
+export async function inspectContainerOnEngines(ref: string, engineId?: string) {
+  const explicit = knownEngine(engineId);
+  if (explicit) return inspectContainer(ref, explicit);
+  const [first] = await findOnEngines(ref, inspectContainer);
+  return first.found;
+}
+
 /** The networks `ref` names (one per engine at most), as the current topology has them. */
 async function networksNamed(ref: string): Promise<{ networks: Network[]; topology: Topology }> {
   const ids = new Set((await findOnEngines(ref, inspectNetwork)).map((h) => String(h.found.Id)));

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { Topology } from "@/lib/topology/types";
 import { bearer } from "../support/server";
-import { swarmCli } from "../support/swarm-lab";
+import { swarmCli, swarmEngine } from "../support/swarm-lab";
 import { startSwarmServer } from "../support/swarm-server";
 
 // The map of the two-node swarm lab (scripts/swarm-lab.sh): node1 the manager, node2 a worker,
@@ -150,4 +150,28 @@ test("docker service scale shows on the map without a reload", async ({ page }) 
   });
   await expect(service(page).getByTestId("service-problem")).toHaveCount(0);
   expect(loads).toBe(1);
+});
+
+test("node2's engine killed: its region dimmed with its banner while node1's stays live; back again", async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await expect(region(page, "node2")).toHaveAttribute("data-status", "up");
+  try {
+    swarmEngine("kill", "node2");
+    await expect(region(page, "node2")).toHaveAttribute("data-status", "down", { timeout: 15_000 });
+    await expect(page.getByTestId("engines-down-banner")).toContainText("node2");
+    await expect(region(page, "node1")).toHaveAttribute("data-status", "up");
+    // The page itself stays live: only one engine of two is gone.
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "up");
+    await expect(page.getByTestId("engine-down-banner")).toHaveCount(0);
+    // node2's last known part is still drawn.
+    await expect(
+      page.locator('[data-testid="sandbox-container-name"]', { hasText: "lab-solo" }),
+    ).toHaveCount(1);
+  } finally {
+    swarmEngine("start", "node2");
+  }
+  await expect(region(page, "node2")).toHaveAttribute("data-status", "up", { timeout: 30_000 });
+  await expect(page.getByTestId("engines-down-banner")).toHaveCount(0);
 });

@@ -154,6 +154,22 @@ test.describe("both engines configured", () => {
       expect(own.map((n) => n.name).sort()).toEqual(["bridge", "host", "none"]);
     }
   });
+
+  test("a container's and a local network's panel data come from the engine that has them", async () => {
+    const res = await fetch(`${server.url}/api/containers/lab-solo`, { headers: bearer("viewer") });
+    expect(res.status).toBe(200);
+    const details = (await res.json()) as { container: { engineId: string; name: string } };
+    expect(details.container).toMatchObject({ name: "lab-solo", engineId: "node2" });
+
+    const gwbridge2 = swarmCli("node2", "network", "inspect", "-f", "{{.Id}}", "docker_gwbridge");
+    const net = await fetch(`${server.url}/api/networks/${gwbridge2}`, {
+      headers: bearer("viewer"),
+    });
+    expect(net.status).toBe(200);
+    expect(((await net.json()) as { network: { engineId: string } }).network.engineId).toBe(
+      "node2",
+    );
+  });
 });
 
 test("with only the manager configured, node2's tasks still show on the overlay with their addresses", async () => {
