@@ -222,7 +222,22 @@ export function Dashboard({ role }: { role: Role }) {
               {reconnecting && engine.message ? "Reconnecting…" : LIVE_LABEL[engine.status]}
             </span>
             <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="engine-info">
-              {topology ? (
+              {topology && topology.engines.length > 1 ? (
+                // Several engines: how many answer; each one's name and version is on its region.
+                <span className="truncate text-slate-300">
+                  <span className="font-medium text-slate-100">
+                    {topology.engines.length} engines
+                  </span>
+                  <span className="text-slate-500"> · </span>
+                  {topology.engines.filter((e) => e.status === "up").length} up
+                  {topology.nodes.length > 0 && (
+                    <span className="text-slate-500">
+                      {" "}
+                      · swarm of {topology.nodes.length} nodes
+                    </span>
+                  )}
+                </span>
+              ) : topology ? (
                 <span className="truncate text-slate-300">
                   <span className="font-medium text-slate-100">{topology.engine.name}</span>
                   <span className="text-slate-500"> · </span>Docker {topology.engine.serverVersion}

@@ -60,6 +60,9 @@ test("engines side by side, the overlay once across them, the service with its t
   await page.goto(server.url);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "up");
   await expect(page.getByTestId("engine-region")).toHaveCount(2);
+  await expect(page.getByTestId("engine-info")).toContainText(
+    "2 engines · 2 up · swarm of 2 nodes",
+  );
   await expect(region(page, "node1")).toHaveAttribute("data-status", "up");
   await expect(region(page, "node1")).toContainText("manager");
   await expect(region(page, "node2")).toHaveAttribute("data-status", "up");
