@@ -55,6 +55,8 @@ export function createTopologyGraph(
   /** Set when the map changed shape; a drag settling must not yank the view away. */
   let refitWhenSettled = false;
 
+  // Marks the render benchmark (scripts/bench-render.mts) reads: the first picture, and rest.
+  let drawn = false;
   const offTick = layout.onTick((positions) => renderer.render(positions));
   // Frame the first layout; afterwards move the view only when the map outgrew it, and never
   // once the person has taken over the view.
@@ -68,6 +70,7 @@ export function createTopologyGraph(
     }
     refitWhenSettled = false;
     fitted = true;
+    performance.mark("netlens:settled");
   });
 
   // A resized container (window, side panel, table) would otherwise leave the map off-centre.
@@ -103,6 +106,11 @@ export function createTopologyGraph(
       const regions = model.regions.map((r) => r.id);
       if (!layout.update(nodes, links, regions)) refitWhenSettled = false;
       renderer.render(layout.positions());
+      if (!drawn && nodes.length > 0) {
+        drawn = true;
+        // After the browser has painted it, not merely after the DOM changed.
+        requestAnimationFrame(() => setTimeout(() => performance.mark("netlens:first-frame")));
+      }
     },
     select(target) {
       renderer.setSelection(target);

@@ -1,0 +1,118 @@
+// npm run lab:scale -- [containers] [networks] | npm run lab:scale -- down
+// A big map on the engine (DOCKER_HOST or the local socket): N running containers over M networks,
+// in 12 compose projects, every 7th also on a second network, every 50th publishing a port — all
+// labelled netlens.scale=1 and removed by `down` (and by the test cleanup script). Uses the Engine
+// API directly, a few requests at a time: `docker run` 2,000 times would take several times longer.
+import { request } from "node:http";
+
+const LABEL = "netlens.scale";
+const IMAGE = process.env.NETLENS_TEST_IMAGE ?? "netlens-busybox:latest";
+const SOCKET = (process.env.DOCKER_HOST ?? "unix:///var/run/docker.sock").replace(/^unix:\/\//, "");
+const PROJECTS = 12;
+const AT_ONCE = 6;
+
+function engine<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(
+      {
+        socketPath: SOCKET,
+        method,
+        path,
+        headers: payload ? { "Content-Type": "application/json" } : {},
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c));
+        res.on("end", () => {
+          if ((res.statusCode ?? 500) >= 400)
+            reject(new Error(`${method} ${path}: ${res.statusCode} ${text.trim()}`));
+          else resolve((text ? JSON.parse(text) : null) as T);
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+async function pool<T>(items: T[], fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: AT_ONCE }, async () => {
+      while (next < items.length) await fn(items[next++] as T);
+    }),
+  );
+}
+
+const labelled = encodeURIComponent(JSON.stringify({ label: [`${LABEL}=1`] }));
+
+export async function scaleDown(): Promise<void> {
+  const containers = await engine<{ Id: string }[]>(
+    "GET",
+    `/containers/json?all=1&filters=${labelled}`,
+  );
+  await pool(containers, (c) => engine("DELETE", `/containers/${c.Id}?force=1`).then(() => {}));
+  const networks = await engine<{ Id: string }[]>("GET", `/networks?filters=${labelled}`);
+  await pool(networks, (n) => engine("DELETE", `/networks/${n.Id}`).then(() => {}));
+  console.log(`[scale] removed ${containers.length} containers, ${networks.length} networks`);
+}
+
+/** The subnet of scale network `j`: 10.150.0.0/24 upwards, apart from every other lab's. */
+const subnetOf = (j: number) => `10.${150 + Math.floor(j / 250)}.${j % 250}.0/24`;
+
+export async function scaleUp(containers: number, networks: number): Promise<void> {
+  await scaleDown();
+  const t0 = performance.now();
+  const netIds: string[] = [];
+  await pool(
+    Array.from({ length: networks }, (_, j) => j),
+    async (j) => {
+      const { Id } = await engine<{ Id: string }>("POST", "/networks/create", {
+        Name: `scale-net-${j}`,
+        CheckDuplicate: true,
+        Labels: { [LABEL]: "1" },
+        IPAM: { Config: [{ Subnet: subnetOf(j) }] },
+      });
+      netIds[j] = Id;
+    },
+  );
+  await pool(
+    Array.from({ length: containers }, (_, i) => i),
+    async (i) => {
+      const project = `scale-p${i % PROJECTS}`;
+      const published = i % 50 === 0;
+      const { Id } = await engine<{ Id: string }>("POST", `/containers/create?name=scale-${i}`, {
+        Image: IMAGE,
+        Cmd: ["sleep", "infinity"],
+        Labels: {
+          [LABEL]: "1",
+          "com.docker.compose.project": project,
+          "com.docker.compose.service": `svc${i % 5}`,
+        },
+        ...(published ? { ExposedPorts: { "80/tcp": {} } } : {}),
+        HostConfig: {
+          NetworkMode: `scale-net-${i % networks}`,
+          // Nothing in the lab looks a name up outside; if it did, it would stay on the host.
+          Dns: ["127.0.0.1"],
+          ...(published
+            ? { PortBindings: { "80/tcp": [{ HostIp: "127.0.0.1", HostPort: String(20000 + i) }] } }
+            : {}),
+        },
+      });
+      if (i % 7 === 0 && networks > 1) {
+        await engine("POST", `/networks/${netIds[(i + 1) % networks]}/connect`, { Container: Id });
+      }
+      await engine("POST", `/containers/${Id}/start`);
+    },
+  );
+  const s = ((performance.now() - t0) / 1000).toFixed(1);
+  console.log(`[scale] ${containers} containers over ${networks} networks in ${s} s`);
+}
+
+// Run as a script (not when imported by the render benchmark).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [first, second] = process.argv.slice(2);
+  if (first === "down") await scaleDown();
+  else await scaleUp(Number(first ?? 500), Number(second ?? 50));
+}
