@@ -10,6 +10,7 @@ const LIVE_SPECS = [
   "**/engine-fault.spec.ts",
   "**/manage.spec.ts",
   "**/reach.spec.ts",
+  "**/grouping.spec.ts",
 ];
 /** Integration tests that start probe helpers on the shared engine. */
 const PROBE_SPECS = ["**/reachability.spec.ts"];

@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { paramsText } from "@/lib/audit/params-text";
 import { useAudit, type AuditFilter } from "@/lib/client/use-audit";
+import { ThemeToggle } from "./theme-toggle";
 
 const OPERATIONS = ["create network", "remove network", "prune networks", "connect", "disconnect"];
 const OUTCOME_STYLE: Record<string, string> = {
@@ -17,7 +19,7 @@ export function AuditLog() {
   const { data, error } = useAudit(filter);
   const select = "rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm";
   return (
-    <main className="mx-auto max-w-6xl space-y-4 p-6">
+    <main className="mx-auto max-w-7xl space-y-4 p-6">
       <header className="flex items-center gap-4">
         <Link href="/" className="text-sm text-sky-300 hover:underline">
           ← Map
@@ -26,6 +28,9 @@ export function AuditLog() {
         <p className="text-sm text-slate-400">
           Every attempt to change the engine, who by and how it ended.
         </p>
+        <div className="ml-auto">
+          <ThemeToggle />
+        </div>
       </header>
       <div className="flex flex-wrap gap-2">
         <select
@@ -62,15 +67,21 @@ export function AuditLog() {
         />
       </div>
       {error && <p className="text-sm text-rose-300">{error.message}</p>}
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-slate-400 uppercase">
+      {/* Auto layout: the short columns keep one line, Target is as wide as its text (up to a
+          limit), and the answer column (width 100%) takes everything left. */}
+      <table data-testid="audit-table" className="w-full text-left text-sm">
+        <thead className="text-xs whitespace-nowrap text-slate-400 uppercase">
           <tr>
-            <th className="py-2">When</th>
-            <th>Role</th>
-            <th>Operation</th>
-            <th>Target</th>
-            <th>Outcome</th>
-            <th>Parameters / Docker&apos;s answer</th>
+            <th className="py-2 pr-3">When</th>
+            <th className="pr-3">Role</th>
+            <th className="pr-3">Operation</th>
+            <th data-testid="audit-col-target" className="pr-3">
+              Target
+            </th>
+            <th className="pr-3">Outcome</th>
+            <th data-testid="audit-col-answer" className="w-full">
+              Parameters / Docker&apos;s answer
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -79,15 +90,26 @@ export function AuditLog() {
               <td className="py-2 pr-3 font-mono text-xs whitespace-nowrap">
                 {new Date(e.at).toLocaleString()}
               </td>
-              <td className="pr-3">{e.role}</td>
-              <td className="pr-3">{e.operation}</td>
-              <td className="pr-3 font-mono text-xs">{e.target}</td>
-              <td className={`pr-3 ${OUTCOME_STYLE[e.outcome] ?? ""}`}>
+              <td className="py-2 pr-3 whitespace-nowrap">{e.role}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{e.operation}</td>
+              <td className="py-2 pr-3">
+                <div
+                  data-testid="audit-target"
+                  className="w-max max-w-56 font-mono text-xs wrap-break-word"
+                >
+                  {e.target}
+                </div>
+              </td>
+              <td className={`py-2 pr-3 whitespace-nowrap ${OUTCOME_STYLE[e.outcome] ?? ""}`}>
                 {e.outcome} ({e.status})
               </td>
-              <td className="font-mono text-xs break-all text-slate-300">
-                {e.params && <div>{e.params}</div>}
-                {e.message && <div className="text-slate-400">{e.message}</div>}
+              <td className="space-y-1 py-2 wrap-anywhere">
+                {e.params && (
+                  <code className="block font-mono text-xs text-slate-300">
+                    {paramsText(e.params)}
+                  </code>
+                )}
+                {e.message && <p className="text-slate-400">{e.message}</p>}
               </td>
             </tr>
           ))}

@@ -1,21 +1,33 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { formatClock } from "@/lib/graph/format";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { focusGraphModel, type ViewFocus } from "@/lib/graph/focus";
+import {
+  groupGraphModel,
+  groupModes,
+  isGroupExpanded,
+  type ExpandedGroups,
+  type GroupMode,
+} from "@/lib/graph/grouping";
 import { STOPPED_PREFIX, toGraphModel } from "@/lib/graph/graph-model";
-import { hasRegions } from "@/lib/graph/swarm-graph";
 import { sameTarget, selectionForActivity, type GraphTarget } from "@/lib/graph/selection";
 import type { ActivityItem } from "@/lib/topology/describe-patch";
 import { engineOfTarget } from "@/lib/topology/engine-target";
 import type { Topology } from "@/lib/topology/types";
+import { useKeyboardShortcuts } from "@/lib/client/use-keyboard-shortcuts";
 import { useTopologyStream } from "@/lib/client/use-topology-stream";
+import { useUrlViewState } from "@/lib/client/use-url-view-state";
+import { withoutMissing, type ViewState } from "@/lib/client/view-state";
+import { effectiveDrivers } from "@/lib/graph/driver-filter";
 import { ActivityFeed } from "./activity-feed";
 import { ConnectDialog, type ConnectIntent } from "./connect-dialog";
 import { CreateNetworkDialog } from "./create-network-dialog";
-import { EngineFilter, regionChoices } from "./engine-controls";
+import { regionChoices } from "./engine-controls";
+import { ExportMenu } from "./export-menu";
 import { Legend } from "./legend";
 import { ManageProvider, type ManageActions } from "./manage/manage-context";
+import type { PanelShape } from "./panel/group-panel";
 import { PruneDialog } from "./prune-dialog";
 import { InsightButtons } from "./reach/insight-buttons";
 import { MapOverlays } from "./reach/map-overlays";
@@ -24,14 +36,15 @@ import { ReachPanel } from "./reach/reach-panel";
 import { useMapInsight } from "./reach/use-map-insight";
 import { ResourceTable } from "./resource-table";
 import { SidePanel } from "./side-panel";
+import { EngineInfo, LiveStatus } from "./header-status";
 import { StatusBanners } from "./status-banners";
-import { TopologyGraph, type FocusRequest } from "./topology-graph";
+import { ViewControls } from "./view-controls";
+import { FocusBanner } from "./view-shape-controls";
+import { TopologyGraph, type FocusRequest, type MapControls } from "./topology-graph";
 import { allows, type Role } from "@/lib/security/roles";
 
 /** The side panel's width plus its margins: focusing centres in what it leaves visible. */
 const SIDE_PANEL_INSET = 450;
-
-const LIVE_LABEL = { up: "Live", down: "Engine down", connecting: "Connecting…" } as const;
 
 /** How long to wait for something just created to arrive on the live stream before giving up. */
 const PENDING_MS = 10_000;
@@ -52,14 +65,22 @@ const HEADER_BUTTON =
   "rounded-md px-2.5 py-1 text-sm font-medium ring-1 outline-none focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-50";
 
 /** The whole `/` page: header, live graph, table, activity, legend and details, over one stream. */
-export function Dashboard({ role }: { role: Role }) {
+export function Dashboard({ role, initialView }: { role: Role; initialView: ViewState }) {
   const canConnect = allows(role, "operator");
   const canAdminister = allows(role, "admin");
   const { topology, engine, asOf, activity } = useTopologyStream();
-  const [showStopped, setShowStopped] = useState(false);
-  const [regionFilter, setRegionFilter] = useState<string | null>(null);
-  const [selection, setSelection] = useState<GraphTarget | null>(null);
-  const [query, setQuery] = useState("");
+  const [showStopped, setShowStopped] = useState(initialView.stopped);
+  const [regionFilter, setRegionFilter] = useState<string | null>(initialView.engine);
+  const [driverFilter, setDriverFilter] = useState<string[]>(initialView.drivers);
+  const [selection, setSelection] = useState<GraphTarget | null>(initialView.selection);
+  const [query, setQuery] = useState(initialView.q);
+  const [group, setGroup] = useState<GroupMode>(initialView.group);
+  const [expandedGroups, setExpandedGroups] = useState<ExpandedGroups>({});
+  const [focus, setFocus] = useState<ViewFocus | null>(initialView.focus);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [linkChecked, setLinkChecked] = useState(false);
+  const mapRef = useRef<MapControls>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
@@ -72,11 +93,44 @@ export function Dashboard({ role }: { role: Role }) {
     ? (engineOfTarget(topology, region ? { kind: "region", id: region } : null) ??
       engineOfTarget(topology, selection))
     : null;
-  const model = useMemo(
-    () => (topology ? toGraphModel(topology, { showStopped, region }) : null),
-    [topology, showStopped, region],
+  const drivers = useMemo(
+    () => (topology ? effectiveDrivers(topology, driverFilter) : []),
+    [topology, driverFilter],
+  );
+  // A swarm node or engine grouping the map no longer has (one engine again) groups nothing.
+  const groupMode = topology && groupModes(topology).includes(group) ? group : "none";
+  const model = useMemo(() => {
+    if (!topology) return null;
+    const full = toGraphModel(topology, { showStopped, region, drivers });
+    const grouped = groupGraphModel(full, topology, {
+      by: groupMode,
+      expanded: expandedGroups,
+      region,
+    });
+    return focus ? focusGraphModel(grouped, focus) : grouped;
+  }, [topology, showStopped, region, drivers, groupMode, expandedGroups, focus]);
+  const shape = useMemo<PanelShape | undefined>(
+    () =>
+      topology
+        ? {
+            group: groupMode,
+            region,
+            isExpanded: (id) => isGroupExpanded(topology, expandedGroups, id),
+            setExpanded: (id, expanded) =>
+              setExpandedGroups((current) => ({ ...current, [id]: expanded })),
+            focus,
+            setFocus,
+          }
+        : undefined,
+    [topology, groupMode, region, expandedGroups, focus],
   );
   const select = useCallback((target: GraphTarget) => {
+    // A group is drawn as one node only while collapsed: clicking it opens it (and its panel).
+    if (target.kind === "group") {
+      setExpandedGroups((current) => ({ ...current, [target.id]: true }));
+      setSelection(target);
+      return;
+    }
     // A second click on the selected object closes its details.
     setSelection((current) => (sameTarget(current, target) ? null : target));
   }, []);
@@ -85,6 +139,53 @@ export function Dashboard({ role }: { role: Role }) {
   const closeDialog = useCallback(() => setDialog(null), []);
   // Reach mode takes the details panel's place: opening it closes the details.
   const insight = useMapInsight(topology, model, close);
+
+  const viewState: Omit<ViewState, "view"> = {
+    selection,
+    focus,
+    q: query,
+    stopped: showStopped,
+    drivers: driverFilter,
+    engine: regionFilter,
+    group,
+  };
+  const applyView = useCallback(
+    (view: ViewState): ViewState => {
+      const shown = topology ? withoutMissing(view, topology) : view;
+      setSelection(shown.selection);
+      setQuery(shown.q);
+      setShowStopped(shown.stopped);
+      setDriverFilter(shown.drivers);
+      setRegionFilter(shown.engine);
+      setFocus(shown.focus);
+      setGroup(shown.group);
+      return shown;
+    },
+    [topology],
+  );
+  // A link's selection can be checked only against a topology: once the first one is here.
+  if (topology && !linkChecked) {
+    setLinkChecked(true);
+    applyView({ ...viewState, view: null });
+  }
+  const onViewChange = useUrlViewState({
+    state: viewState,
+    initialView: initialView.view,
+    ready: linkChecked,
+    onPopState: applyView,
+  });
+  useKeyboardShortcuts({
+    search: () => searchRef.current?.select(),
+    escape: () => {
+      if (shortcutsOpen) setShortcutsOpen(false);
+      else if (focus) setFocus(null);
+      else setSelection(null);
+    },
+    fit: () => mapRef.current?.fit(),
+    zoomIn: () => mapRef.current?.zoomIn(),
+    zoomOut: () => mapRef.current?.zoomOut(),
+    help: () => setShortcutsOpen((open) => !open),
+  });
 
   const focusOn = useCallback((target: GraphTarget) => {
     setSelection(target);
@@ -172,7 +273,6 @@ export function Dashboard({ role }: { role: Role }) {
   const down = engine.status === "down";
   // The stream itself broke (or has not opened yet) while a map is shown: it may be out of date.
   const reconnecting = engine.status === "connecting" && topology !== null;
-  const stoppedCount = topology?.containers.filter((c) => c.sandboxId === null).length ?? 0;
   const canChange = topology !== null && engine.status === "up";
 
   return (
@@ -188,68 +288,20 @@ export function Dashboard({ role }: { role: Role }) {
                 Docker network map · CNM
               </span>
             </div>
-            <span
-              data-testid="live-status"
-              data-status={engine.status}
-              role="status"
-              title={
-                engine.status === "up"
-                  ? "Following the engine's events: changes appear as they happen"
-                  : (engine.message ?? "Connecting to the live feed")
-              }
-              className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${
-                engine.status === "up"
-                  ? "bg-emerald-500/10 text-emerald-300 ring-emerald-500/30"
-                  : down
-                    ? "bg-rose-500/10 text-rose-300 ring-rose-500/40"
-                    : "bg-slate-500/10 text-slate-300 ring-slate-500/30"
-              }`}
-            >
-              <span aria-hidden className="relative flex h-2 w-2">
-                {engine.status === "up" && (
-                  <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:hidden" />
-                )}
-                <span
-                  className={`relative inline-flex h-2 w-2 rounded-full ${
-                    engine.status === "up"
-                      ? "bg-emerald-400"
-                      : down
-                        ? "bg-rose-500"
-                        : "animate-pulse bg-slate-400"
-                  }`}
-                />
-              </span>
-              {reconnecting && engine.message ? "Reconnecting…" : LIVE_LABEL[engine.status]}
-            </span>
-            <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="engine-info">
-              {topology && topology.engines.length > 1 ? (
-                // Several engines: how many answer; each one's name and version is on its region.
-                <span className="truncate text-slate-300">
-                  <span className="font-medium text-slate-100">
-                    {topology.engines.length} engines
-                  </span>
-                  <span className="text-slate-500"> · </span>
-                  {topology.engines.filter((e) => e.status === "up").length} up
-                  {topology.nodes.length > 0 && (
-                    <span className="text-slate-500">
-                      {" "}
-                      · swarm of {topology.nodes.length} nodes
-                    </span>
-                  )}
-                </span>
-              ) : topology ? (
-                <span className="truncate text-slate-300">
-                  <span className="font-medium text-slate-100">{topology.engine.name}</span>
-                  <span className="text-slate-500"> · </span>Docker {topology.engine.serverVersion}
-                  <span className="text-slate-500"> · API {topology.engine.apiVersion}</span>
-                </span>
-              ) : (
-                <span className="text-slate-500">
-                  {down ? "engine unreachable" : "connecting…"}
-                </span>
-              )}
-            </div>
+            <LiveStatus engine={engine} reconnecting={reconnecting} />
+            <EngineInfo topology={topology} down={down} />
             <InsightButtons insight={insight} disabled={topology === null} />
+            <ExportMenu
+              topology={topology}
+              filters={{
+                stopped: showStopped,
+                drivers,
+                engine: region,
+                q: query,
+                group: viewState.group,
+              }}
+              disabled={topology === null}
+            />
             {canAdminister && (
               <div className="flex items-center gap-2">
                 <button
@@ -283,29 +335,21 @@ export function Dashboard({ role }: { role: Role }) {
                 </Link>
               </div>
             )}
-            <div className="ml-auto flex items-center gap-4 text-sm">
-              {topology && hasRegions(topology) && (
-                <EngineFilter topology={topology} value={region} onChange={setRegionFilter} />
-              )}
-              {asOf && (
-                <span className="hidden text-xs text-slate-500 md:inline" title={asOf}>
-                  {engine.status === "up" ? "updated" : "as of"} {formatClock(asOf)}
-                </span>
-              )}
-              <label className="flex cursor-pointer items-center gap-2 text-slate-300 select-none">
-                <input
-                  type="checkbox"
-                  data-testid="toggle-stopped"
-                  checked={showStopped}
-                  onChange={(event) => setShowStopped(event.target.checked)}
-                  className="h-4 w-4 cursor-pointer accent-sky-500"
-                />
-                Show stopped
-                {stoppedCount > 0 && (
-                  <span className="text-xs text-slate-500">({stoppedCount})</span>
-                )}
-              </label>
-            </div>
+            <ViewControls
+              topology={topology}
+              engine={region}
+              onEngineChange={setRegionFilter}
+              groupMode={groupMode}
+              onGroupChange={setGroup}
+              drivers={drivers}
+              onDriversChange={setDriverFilter}
+              asOf={asOf}
+              live={engine.status === "up"}
+              showStopped={showStopped}
+              onShowStoppedChange={setShowStopped}
+              shortcutsOpen={shortcutsOpen}
+              onShortcutsOpenChange={setShortcutsOpen}
+            />
           </header>
 
           <StatusBanners
@@ -335,6 +379,9 @@ export function Dashboard({ role }: { role: Role }) {
                       focusRequest={focusRequest}
                       highlight={insight.highlight}
                       highlightInset={SIDE_PANEL_INSET}
+                      initialView={initialView.view}
+                      onViewChange={onViewChange}
+                      ref={mapRef}
                     />
                   </div>
                 ) : (
@@ -350,6 +397,11 @@ export function Dashboard({ role }: { role: Role }) {
                   </div>
                 )}
                 {topology && <MapOverlays insight={insight} onReveal={reveal} />}
+                {topology && focus && (
+                  <div className="absolute bottom-3 left-1/2 -translate-x-1/2">
+                    <FocusBanner topology={topology} focus={focus} onClear={() => setFocus(null)} />
+                  </div>
+                )}
                 {topology && (insight.reach.open || selection) && (
                   <div className="absolute top-3 right-14 bottom-3 w-[380px] max-w-[calc(100%-4.5rem)]">
                     {insight.reach.open ? (
@@ -361,6 +413,7 @@ export function Dashboard({ role }: { role: Role }) {
                           selection={selection}
                           onSelect={navigate}
                           onClose={close}
+                          shape={shape}
                         />
                       )
                     )}
@@ -382,10 +435,12 @@ export function Dashboard({ role }: { role: Role }) {
                     topology={topology}
                     showStopped={showStopped}
                     region={region}
+                    drivers={drivers}
                     selection={selection}
                     onSelect={insight.reach.open ? insight.reach.pickTarget : navigate}
                     query={query}
                     onQueryChange={setQuery}
+                    searchRef={searchRef}
                   />
                 ) : (
                   <div className="p-4 text-sm text-slate-500">No data yet.</div>

@@ -1,6 +1,23 @@
 import { DRIVER_ORDER, DRIVER_STYLES } from "@/lib/graph/drivers";
 import type { GraphModel } from "@/lib/graph/graph-model";
 import { driverSymbolPath } from "./graph/driver-symbols";
+import {
+  BG,
+  BOX_FILL,
+  BOX_STROKE,
+  FAILED_STROKE,
+  HOST_FILL,
+  HOST_STROKE,
+  HUB_OUTLINE,
+  MESH_COLOR,
+  MUTED,
+  PORTS_COLOR,
+  REGION_DOWN_FILL,
+  REGION_FILL,
+  REGION_STROKE,
+  SERVICE_COLOR,
+  SERVICE_FILL,
+} from "./graph/graph-style";
 
 function Swatch({ children }: { children: React.ReactNode }) {
   return (
@@ -30,7 +47,15 @@ function SwarmRows({ model }: { model: GraphModel }) {
           label="engine (node)"
           icon={
             <Swatch>
-              <rect x="-12" y="-8" width="24" height="16" rx="5" fill="#0b1324" stroke="#334155" />
+              <rect
+                x="-12"
+                y="-8"
+                width="24"
+                height="16"
+                rx="5"
+                fill={REGION_FILL}
+                stroke={REGION_STROKE}
+              />
             </Swatch>
           }
         />
@@ -46,8 +71,8 @@ function SwarmRows({ model }: { model: GraphModel }) {
                 width="24"
                 height="16"
                 rx="5"
-                fill="#1f0b0f"
-                stroke="#f87171"
+                fill={REGION_DOWN_FILL}
+                stroke={FAILED_STROKE}
                 strokeDasharray="3 2"
               />
             </Swatch>
@@ -59,8 +84,16 @@ function SwarmRows({ model }: { model: GraphModel }) {
           label="service → its tasks"
           icon={
             <Swatch>
-              <rect x="-12" y="-6" width="14" height="12" rx="3" fill="#150b24" stroke="#c084fc" />
-              <line x1="2" y1="0" x2="13" y2="0" stroke="#c084fc" strokeDasharray="1 2.5" />
+              <rect
+                x="-12"
+                y="-6"
+                width="14"
+                height="12"
+                rx="3"
+                fill={SERVICE_FILL}
+                stroke={SERVICE_COLOR}
+              />
+              <line x1="2" y1="0" x2="13" y2="0" stroke={SERVICE_COLOR} strokeDasharray="1 2.5" />
             </Swatch>
           }
         />
@@ -76,8 +109,8 @@ function SwarmRows({ model }: { model: GraphModel }) {
                 width="22"
                 height="12"
                 rx="3"
-                fill="#0f172a"
-                stroke="#94a3b8"
+                fill={BOX_FILL}
+                stroke={MUTED}
                 strokeDasharray="3 2"
               />
             </Swatch>
@@ -89,7 +122,7 @@ function SwarmRows({ model }: { model: GraphModel }) {
           label="routing mesh / load balancer"
           icon={
             <Swatch>
-              <rect x="-12" y="-5" width="24" height="10" rx="5" fill="#020617" stroke="#a78bfa" />
+              <rect x="-12" y="-5" width="24" height="10" rx="5" fill={BG} stroke={MESH_COLOR} />
             </Swatch>
           }
         />
@@ -120,7 +153,7 @@ export function Legend({ model = null }: { model?: GraphModel | null }) {
                   <path
                     d={driverSymbolPath(style.symbol, 100)}
                     fill={style.color}
-                    stroke="#020617"
+                    stroke={HUB_OUTLINE}
                   />
                 </Swatch>
               }
@@ -137,7 +170,7 @@ export function Legend({ model = null }: { model?: GraphModel | null }) {
           icon={
             <Swatch>
               <circle r="4.5" fill="#38bdf8" />
-              <circle r="7.5" fill="none" stroke="#94a3b8" strokeDasharray="1.5 2.5" />
+              <circle r="7.5" fill="none" stroke={MUTED} strokeDasharray="1.5 2.5" />
             </Swatch>
           }
         />
@@ -160,7 +193,15 @@ export function Legend({ model = null }: { model?: GraphModel | null }) {
           label="sandbox (netns)"
           icon={
             <Swatch>
-              <rect x="-11" y="-6" width="22" height="12" rx="3" fill="#0f172a" stroke="#64748b" />
+              <rect
+                x="-11"
+                y="-6"
+                width="22"
+                height="12"
+                rx="3"
+                fill={BOX_FILL}
+                stroke={BOX_STROKE}
+              />
             </Swatch>
           }
         />
@@ -168,7 +209,15 @@ export function Legend({ model = null }: { model?: GraphModel | null }) {
           label="host namespace"
           icon={
             <Swatch>
-              <rect x="-11" y="-6" width="22" height="12" rx="3" fill="#1c1407" stroke="#f59e0b" />
+              <rect
+                x="-11"
+                y="-6"
+                width="22"
+                height="12"
+                rx="3"
+                fill={HOST_FILL}
+                stroke={HOST_STROKE}
+              />
             </Swatch>
           }
         />
@@ -177,7 +226,7 @@ export function Legend({ model = null }: { model?: GraphModel | null }) {
           icon={
             <Swatch>
               <line x1="-12" y1="0" x2="12" y2="0" stroke="#38bdf8" strokeOpacity="0.6" />
-              <circle r="3.5" fill="#38bdf8" stroke="#020617" />
+              <circle r="3.5" fill="#38bdf8" stroke={BG} />
             </Swatch>
           }
         />
@@ -190,7 +239,7 @@ export function Legend({ model = null }: { model?: GraphModel | null }) {
                 y1="0"
                 x2="12"
                 y2="0"
-                stroke="#fbbf24"
+                stroke={PORTS_COLOR}
                 strokeWidth="1.4"
                 strokeDasharray="2 3"
               />
@@ -218,7 +267,7 @@ export function Legend({ model = null }: { model?: GraphModel | null }) {
                 strokeWidth="1.8"
                 strokeDasharray="4 3"
               />
-              <circle r="5" fill="#020617" stroke="#fb7185" strokeWidth="1.2" />
+              <circle r="5" fill={BG} stroke="#fb7185" strokeWidth="1.2" />
               <path d="M-2 -2 2 2M2 -2-2 2" stroke="#fb7185" strokeWidth="1.3" />
             </Swatch>
           }
@@ -233,8 +282,8 @@ export function Legend({ model = null }: { model?: GraphModel | null }) {
                 width="22"
                 height="12"
                 rx="3"
-                fill="#0f172a"
-                stroke="#64748b"
+                fill={BOX_FILL}
+                stroke={BOX_STROKE}
                 strokeDasharray="4 3"
                 opacity="0.55"
               />

@@ -2,6 +2,12 @@
 
 import { useEffect, useState } from "react";
 import { mutate } from "@/lib/client/api-client";
+import { loginPath, RETURN_PARAM, safeReturnPath } from "@/lib/security/return-path";
+
+/** The page a shared link asked for before the login got in the way; home otherwise. */
+function returnPath(): string {
+  return safeReturnPath(new URL(window.location.href).searchParams.get(RETURN_PARAM));
+}
 
 /**
  * Exchanges a token for a session cookie, once: from the login URL Netlens printed at start
@@ -14,7 +20,7 @@ export function LoginForm() {
 
   function exchange(value: string) {
     return mutate("POST", "/api/session", { token: value }).then(
-      () => window.location.replace("/"),
+      () => window.location.replace(returnPath()),
       (err: unknown) => {
         setError(err instanceof Error ? err.message : String(err));
         setBusy(false);
@@ -31,8 +37,8 @@ export function LoginForm() {
   useEffect(() => {
     const fromUrl = new URL(window.location.href).searchParams.get("token");
     if (!fromUrl) return;
-    // Off the address bar (and history) before anything else happens.
-    window.history.replaceState(null, "", "/login");
+    // Off the address bar (and history) before anything else happens; where to go next stays.
+    window.history.replaceState(null, "", loginPath(returnPath()));
     void exchange(fromUrl);
   }, []);
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, type Ref } from "react";
+import { createDriverMatcher } from "@/lib/graph/driver-filter";
 import { driverStyleOf } from "@/lib/graph/drivers";
 import { describeStatus, findContainerByRef, shortId, stripCidr } from "@/lib/graph/format";
 import { failedToStart } from "@/lib/graph/graph-model";
@@ -16,11 +17,16 @@ type Props = {
   showStopped: boolean;
   /** Only this engine's rows (and the swarm networks it is on); null for every engine. */
   region?: string | null;
+  /** Only networks of these drivers, and the containers on them; empty for every driver. */
+  drivers?: readonly string[];
   selection: GraphTarget | null;
   onSelect(target: GraphTarget): void;
   query: string;
   onQueryChange(query: string): void;
+  searchRef?: Ref<HTMLInputElement>;
 };
+
+const NO_DRIVERS: readonly string[] = [];
 
 const STATE_DOT: Record<string, string> = {
   running: "bg-emerald-400",
@@ -55,12 +61,15 @@ export function ResourceTable({
   topology,
   showStopped,
   region = null,
+  drivers = NO_DRIVERS,
   selection,
   onSelect,
   query,
   onQueryChange,
+  searchRef,
 }: Props) {
   const index = useMemo(() => createSearchIndex(topology, query), [topology, query]);
+  const byDriver = useMemo(() => createDriverMatcher(topology, drivers), [topology, drivers]);
   const manyEngines = topology.engines.length > 1;
   const onRegion = (engineId: string | null) => region === null || engineId === region;
   const networks = topology.networks
@@ -70,12 +79,14 @@ export function ResourceTable({
         (n.engineId === null &&
           topology.endpoints.some((e) => e.networkId === n.id && e.engineId === region)),
     )
+    .filter(byDriver.networkMatches)
     .filter(index.networkMatches)
     .sort((a, b) => a.name.localeCompare(b.name));
   const containers = topology.containers
     // A container Docker could not start is listed even with Show stopped off: it is news.
     .filter((c) => showStopped || c.sandboxId !== null || failedToStart(c))
     .filter((c) => onRegion(c.engineId))
+    .filter(byDriver.containerMatches)
     .filter(index.containerMatches)
     .sort((a, b) => a.name.localeCompare(b.name));
   const now = Date.parse(topology.generatedAt);
@@ -102,10 +113,19 @@ export function ResourceTable({
             <path d="M11 11l3.5 3.5" stroke="currentColor" strokeWidth="1.6" />
           </svg>
           <input
+            ref={searchRef}
             data-testid="search"
             type="search"
             value={query}
             onChange={(event) => onQueryChange(event.target.value)}
+            onKeyDown={(event) => {
+              // Enter takes the first hit, in the order listed, as a click on its row would.
+              if (event.key !== "Enter" || query.trim() === "") return;
+              const network = networks[0];
+              const container = containers[0];
+              if (network) onSelect({ kind: "network", id: network.id });
+              else if (container) onSelect({ kind: "container", id: container.id });
+            }}
             placeholder="Search name, id, driver, IP, image…"
             className="w-full rounded-md border border-slate-700 bg-slate-950 py-1.5 pr-2 pl-8 text-sm text-slate-100 placeholder:text-slate-500 focus:border-sky-500 focus:ring-1 focus:ring-sky-500 focus:outline-none"
           />

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect } from "react";
 import type { GraphTarget } from "@/lib/graph/selection";
 import type { Topology } from "@/lib/topology/types";
 import { ContainerBody, SandboxPanel } from "./panel/container-panel";
 import { EndpointPanel } from "./panel/endpoint-panel";
+import { GroupPanel, ShapeActions, type PanelShape } from "./panel/group-panel";
 import { HostPortsPanel } from "./panel/host-ports-panel";
 import { NetworkPanel } from "./panel/network-panel";
 import { RegionPanel, ServicePanel, SwarmSandboxPanel, TaskPanel } from "./panel/swarm-panels";
@@ -14,18 +14,12 @@ type Props = {
   selection: GraphTarget;
   onSelect(target: GraphTarget): void;
   onClose(): void;
+  /** The map's grouping and focus: a group's panel, and the focus buttons. */
+  shape?: PanelShape;
 };
 
-/** Details of whatever is selected, in `docker … inspect` terms. */
-export function SidePanel({ topology, selection, onSelect, onClose }: Props) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
-
+/** Details of whatever is selected, in `docker … inspect` terms. Esc is the page's shortcut (it leaves focus mode before it closes this). */
+export function SidePanel({ topology, selection, onSelect, onClose, shape }: Props) {
   let body: React.ReactNode;
   const swarmSandbox = topology.sandboxes.find(
     (s) => s.id === selection.id && (s.kind === "ingress" || s.kind === "load-balancer"),
@@ -59,6 +53,11 @@ export function SidePanel({ topology, selection, onSelect, onClose }: Props) {
     case "region":
       body = <RegionPanel topology={topology} id={selection.id} onSelect={onSelect} />;
       break;
+    case "group":
+      body = shape && (
+        <GroupPanel topology={topology} id={selection.id} shape={shape} onSelect={onSelect} />
+      );
+      break;
   }
 
   return (
@@ -85,6 +84,14 @@ export function SidePanel({ topology, selection, onSelect, onClose }: Props) {
         key={`${selection.kind}:${selection.id}`}
         className="min-h-0 flex-1 overflow-y-auto pb-4"
       >
+        {shape && (
+          <ShapeActions
+            topology={topology}
+            selection={selection}
+            shape={shape}
+            onSelect={onSelect}
+          />
+        )}
         {body}
       </div>
     </aside>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import type { MapView } from "@/lib/client/view-state";
 import type { GraphModel } from "@/lib/graph/graph-model";
 import type { GraphHighlight } from "@/lib/graph/highlight";
 import {
@@ -13,6 +14,11 @@ export type { GraphTarget } from "./graph/create-topology-graph";
 
 /** Ask the graph to centre on something; a new `seq` asks again for the same target. */
 export type FocusRequest = { target: GraphTarget; seq: number; insetRight?: number };
+
+/** What the page may do to the view (its keyboard shortcuts), as the map's own buttons do. */
+export type MapControls = { fit(): void; zoomIn(): void; zoomOut(): void };
+
+const ZOOM_STEP = 1.3;
 
 type Props = {
   model: GraphModel;
@@ -30,6 +36,11 @@ type Props = {
   highlight?: GraphHighlight | null;
   /** Pixels on the right a panel covers: a new reach answer is brought into view beside it. */
   highlightInset?: number;
+  /** Where the map opens instead of fitting itself (a shared link's view); read once. */
+  initialView?: MapView | null;
+  /** The view came to rest: where the person put it, or null when the map fitted itself. */
+  onViewChange?(view: MapView | null): void;
+  ref?: Ref<MapControls>;
 };
 
 /**
@@ -46,16 +57,22 @@ export function TopologyGraph({
   focusRequest,
   highlight = null,
   highlightInset = 0,
+  initialView = null,
+  onViewChange,
+  ref,
 }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const graphRef = useRef<TopologyGraphInstance | null>(null);
   // The graph outlives renders; it calls whatever onSelect is current, not the first one.
   const onSelectRef = useRef(onSelect);
   const onDropRef = useRef(onDropOnNetwork);
+  const onViewChangeRef = useRef(onViewChange);
+  const initialViewRef = useRef(initialView);
   useEffect(() => {
     onSelectRef.current = onSelect;
     onDropRef.current = onDropOnNetwork;
-  }, [onSelect, onDropOnNetwork]);
+    onViewChangeRef.current = onViewChange;
+  }, [onSelect, onDropOnNetwork, onViewChange]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -63,7 +80,10 @@ export function TopologyGraph({
     const graph = createTopologyGraph(container, {
       onSelect: (target) => onSelectRef.current(target),
       onDropOnNetwork: (sandboxId, networkId) => onDropRef.current?.(sandboxId, networkId),
+      onViewChange: (view) => onViewChangeRef.current?.(view),
     });
+    // Before the first model: its layout then opens at this view instead of being fitted.
+    if (initialViewRef.current) graph.setView(initialViewRef.current);
     graphRef.current = graph;
     return () => {
       graph.destroy();
@@ -96,35 +116,42 @@ export function TopologyGraph({
     }
   }, [focusRequest]);
 
+  const controls: MapControls = {
+    fit: () => graphRef.current?.fit(),
+    zoomIn: () => graphRef.current?.zoomBy(ZOOM_STEP),
+    zoomOut: () => graphRef.current?.zoomBy(1 / ZOOM_STEP),
+  };
+  useImperativeHandle(ref, () => controls);
+
   return (
     <div className="relative h-full w-full">
       <div ref={containerRef} className="absolute inset-0" />
       <div className="absolute top-3 right-3 flex flex-col overflow-hidden rounded-md border border-slate-700 bg-slate-900/90 text-sm shadow">
         <button
           type="button"
-          className="px-2.5 py-1 text-slate-300 hover:bg-slate-800 hover:text-white"
-          title="Zoom in"
+          className="px-2.5 py-1 text-slate-300 hover:bg-slate-800 hover:text-slate-50"
+          title="Zoom in (+)"
           aria-label="Zoom in"
-          onClick={() => graphRef.current?.zoomBy(1.3)}
+          onClick={controls.zoomIn}
         >
           +
         </button>
         <button
           type="button"
-          className="border-t border-slate-700 px-2.5 py-1 text-slate-300 hover:bg-slate-800 hover:text-white"
-          title="Zoom out"
+          className="border-t border-slate-700 px-2.5 py-1 text-slate-300 hover:bg-slate-800 hover:text-slate-50"
+          title="Zoom out (−)"
           aria-label="Zoom out"
-          onClick={() => graphRef.current?.zoomBy(1 / 1.3)}
+          onClick={controls.zoomOut}
         >
           −
         </button>
         <button
           type="button"
-          className="border-t border-slate-700 px-2.5 py-1 text-xs text-slate-300 hover:bg-slate-800 hover:text-white"
-          title="Fit the whole map"
+          className="border-t border-slate-700 px-2.5 py-1 text-xs text-slate-300 hover:bg-slate-800 hover:text-slate-50"
+          title="Fit the whole map (f)"
           aria-label="Fit the whole map"
           data-testid="graph-fit"
-          onClick={() => graphRef.current?.fit()}
+          onClick={controls.fit}
         >
           fit
         </button>

@@ -3,6 +3,7 @@
 // from the snapshot to the first drawn frame, until the layout settles, frame times while panning
 // and wheel-zooming, and a live `network connect` until its endpoint is drawn. Writes
 // bench/results/render.json and render.md. A script, not a timed test: the numbers vary.
+// BENCH_ENGINE=unix:///… measures an engine that already has a `lab:scale` map, as it is.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -25,18 +26,18 @@ function stats(samples: number[]) {
 
 /** Frame intervals (ms) while `gesture` runs, from requestAnimationFrame in the page. */
 async function frameTimes(page: Page, gesture: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __last: number; __on: boolean };
-    w.__frames = [];
-    w.__on = true;
-    w.__last = performance.now();
-    const loop = (t: number) => {
-      w.__frames.push(t - w.__last);
-      w.__last = t;
-      if (w.__on) requestAnimationFrame(loop);
+  // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__on = true;
+    window.__last = performance.now();
+    const loop = (t) => {
+      window.__frames.push(t - window.__last);
+      window.__last = t;
+      if (window.__on) requestAnimationFrame(loop);
     };
     requestAnimationFrame(loop);
-  });
+  })()`);
   await gesture();
   return page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __on: boolean };
@@ -75,11 +76,15 @@ async function mark(page: Page, name: string, timeoutMs: number): Promise<number
   return (await handle.jsonValue()) as number;
 }
 
-async function runSize(engine: PrivateEngine, containers: number) {
-  const networks = Math.max(10, Math.round(containers / 10));
+type Engine = { host: string; cli(...args: string[]): string };
+
+async function runSize(engine: Engine, containers: number, create: boolean) {
   process.env.DOCKER_HOST = engine.host;
   const { scaleUp, scaleDown } = await import("./scale-lab.mts");
-  await scaleUp(containers, networks);
+  const networks = create
+    ? Math.max(10, Math.round(containers / 10))
+    : engine.cli("network", "ls", "-q", "--filter", "label=netlens.scale=1").split("\n").length;
+  if (create) await scaleUp(containers, networks);
   const server = await startServer(PORT, { DOCKER_HOST: engine.host });
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
@@ -133,25 +138,36 @@ async function runSize(engine: PrivateEngine, containers: number) {
   } finally {
     await browser.close();
     await server.stop();
-    await scaleDown();
+    if (create) await scaleDown();
   }
 }
 
-const engine = new PrivateEngine("render", "10.246.0.1/24");
-await engine.start();
-execFileSync("bash", ["scripts/build-test-image.sh"], {
-  env: { ...process.env, DOCKER_HOST: engine.host },
-  stdio: "inherit",
-});
 const rows = [];
-try {
-  for (const size of SIZES) {
-    const row = await runSize(engine, size);
-    console.log(JSON.stringify(row));
-    rows.push(row);
+const given = process.env.BENCH_ENGINE;
+if (given) {
+  const engine: Engine = {
+    host: given,
+    cli: (...args) => execFileSync("docker", ["-H", given, ...args], { encoding: "utf8" }).trim(),
+  };
+  const count = engine.cli("ps", "-q", "--filter", "label=netlens.scale=1").split("\n").length;
+  rows.push(await runSize(engine, count, false));
+  console.log(JSON.stringify(rows[0]));
+} else {
+  const engine = new PrivateEngine("render", "10.246.0.1/24");
+  await engine.start();
+  execFileSync("bash", ["scripts/build-test-image.sh"], {
+    env: { ...process.env, DOCKER_HOST: engine.host },
+    stdio: "inherit",
+  });
+  try {
+    for (const size of SIZES) {
+      const row = await runSize(engine, size, true);
+      console.log(JSON.stringify(row));
+      rows.push(row);
+    }
+  } finally {
+    await engine.destroy();
   }
-} finally {
-  await engine.destroy();
 }
 
 const largest = rows.at(-1);

@@ -1,5 +1,6 @@
 // The imperative graph object (react-kapsule style): created once on a DOM element, fed data,
 // destroyed. It wires the layout (positions) to a renderer (pixels); neither knows the other.
+import type { MapView } from "@/lib/client/view-state";
 import type { GraphModel } from "@/lib/graph/graph-model";
 import type { GraphHighlight } from "@/lib/graph/highlight";
 import { createForceLayout, type LayoutLinkInput, type LayoutNodeInput } from "./force-layout";
@@ -25,6 +26,8 @@ export interface TopologyGraph {
   focus(target: GraphTarget, options?: FocusOptions): void;
   fit(): void;
   zoomBy(factor: number): void;
+  /** Show exactly this view; set before the first model, the map opens there instead of fitting. */
+  setView(view: MapView): void;
   destroy(): void;
 }
 
@@ -32,6 +35,8 @@ export type TopologyGraphOptions = {
   onSelect(target: GraphTarget): void;
   /** A sandbox box (its node id) dropped onto a network's hub: connect its owner container. */
   onDropOnNetwork?(sandboxId: string, networkId: string): void;
+  /** The view came to rest: where the person put it, or null when the map fitted itself. */
+  onViewChange?(view: MapView | null): void;
 };
 
 export function createTopologyGraph(
@@ -48,6 +53,7 @@ export function createTopologyGraph(
     onDropOnNetwork: options.onDropOnNetwork
       ? (sandboxId, networkId) => options.onDropOnNetwork?.(sandboxId, networkId)
       : undefined,
+    onViewChange: (view) => options.onViewChange?.(view),
   });
   let fitted = false;
   /** The parties of the reach answer last brought into view: the same question moves nothing. */
@@ -130,6 +136,9 @@ export function createTopologyGraph(
     },
     zoomBy(factor) {
       renderer.zoomBy(factor);
+    },
+    setView(view) {
+      renderer.setView(view);
     },
     destroy() {
       observer.disconnect();

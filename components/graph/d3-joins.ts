@@ -5,6 +5,8 @@ import type { GraphTarget } from "@/lib/graph/selection";
 
 /** How long a removed node or link takes to fade out. */
 const EXIT_MS = 400;
+/** How long a new node or link keeps its `nl-new` highlight (the CSS animation's length). */
+const NEW_MS = 2000;
 
 export type AnySelection<E extends BaseType, D> = Selection<E, D, BaseType, unknown>;
 
@@ -80,4 +82,24 @@ export function activate<E extends SVGElement, D>(
       event.preventDefault();
       onSelect(target(d));
     });
+}
+
+/** Highlight freshly entered elements for a while; the class comes off when it is over. */
+export function createNewMarks() {
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  return {
+    mark(elements: Element[]) {
+      if (elements.length === 0) return;
+      for (const element of elements) element.classList.add("nl-new");
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        for (const element of elements) element.classList.remove("nl-new");
+      }, NEW_MS);
+      timers.add(timer);
+    },
+    clear() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
 }

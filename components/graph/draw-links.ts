@@ -18,6 +18,7 @@ import {
   PORT_FONT,
   PORT_R,
   PORTS_COLOR,
+  TEXT_SOFT,
   endpointTooltip,
   ipLabel,
 } from "./graph-style";
@@ -68,7 +69,7 @@ export function enterEndpoint(enter: Selection<EnterElement, EndpointLink, SVGGE
     .attr("data-testid", "endpoint-label")
     .attr("font-family", MONO)
     .attr("font-size", ENDPOINT_FONT)
-    .attr("fill", "#cbd5e1")
+    .attr("fill", TEXT_SOFT)
     .attr("paint-order", "stroke")
     .attr("stroke", BG)
     .attr("stroke-width", 3)

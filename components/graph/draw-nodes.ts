@@ -10,6 +10,7 @@ import {
 import type { GraphTarget } from "@/lib/graph/selection";
 import type { AnySelection } from "./d3-joins";
 import { driverSymbolPath } from "./driver-symbols";
+import { drawGroup, groupTooltip } from "./draw-groups";
 import { drawRemoteTask, drawService, drawSwarmSandbox } from "./draw-swarm";
 import {
   BG,
@@ -17,9 +18,12 @@ import {
   BOX_STROKE,
   DOT_SPACE,
   FAILED_STROKE,
+  FAILED_TEXT,
+  HEADER_COLOR,
   HEADER_H,
   HOST_FILL,
   HOST_STROKE,
+  HUB_OUTLINE,
   HUB_R,
   HUB_SIZE,
   LABEL_LINE_H,
@@ -31,10 +35,12 @@ import {
   PAD_X,
   PAD_Y,
   PORTS_COLOR,
+  PORTS_FILL,
   SANS,
   SELECT_COLOR,
   STATE_COLORS,
   TEXT,
+  TEXT_SOFT,
   failedNode,
   isSwarmSandbox,
   networkLabelLines,
@@ -64,6 +70,8 @@ export function drawNode(
       return drawService(g, node, size);
     case "remoteTask":
       return drawRemoteTask(g, node, size);
+    case "group":
+      return drawGroup(g, node, size);
   }
 }
 
@@ -81,6 +89,8 @@ export function nodeLabel(d: GraphNode): string {
       return `service ${d.summary}`;
     case "remoteTask":
       return `task ${d.label} on ${d.nodeHostname ?? "no node"}, not reached`;
+    case "group":
+      return groupTooltip(d).replaceAll("\n", ", ");
   }
 }
 
@@ -118,7 +128,7 @@ function drawNetwork(g: AnySelection<SVGGElement, GraphNode>, node: NetworkNode)
     .attr("d", driverSymbolPath(style.symbol, HUB_SIZE))
     .attr("fill", style.color)
     .attr("fill-opacity", node.internal ? 0.25 : 0.9)
-    .attr("stroke", node.internal ? style.color : BG)
+    .attr("stroke", node.internal ? style.color : HUB_OUTLINE)
     .attr("stroke-width", node.internal ? 2 : 1.5)
     .attr("stroke-dasharray", node.internal ? "4 3" : null);
 
@@ -153,9 +163,9 @@ function drawNetwork(g: AnySelection<SVGGElement, GraphNode>, node: NetworkNode)
         ? TEXT
         : d.cls === "net-flags"
           ? node.internal
-            ? "#fca5a5"
+            ? FAILED_TEXT
             : MUTED
-          : "#cbd5e1",
+          : TEXT_SOFT,
     )
     .attr("paint-order", "stroke")
     .attr("stroke", BG)
@@ -213,7 +223,7 @@ function drawSandbox(
     .attr("font-size", 9.5)
     .attr("font-weight", 600)
     .attr("letter-spacing", "0.04em")
-    .attr("fill", isHost ? HOST_STROKE : node.stopped ? "#f87171" : "#7dd3fc")
+    .attr("fill", isHost ? HOST_STROKE : node.stopped ? FAILED_STROKE : HEADER_COLOR)
     .text((d) => d.toUpperCase());
 
   const top = -size.height / 2 + PAD_Y + (header ? HEADER_H : 0);
@@ -236,7 +246,7 @@ function drawSandbox(
     .attr("text-anchor", "end")
     .attr("font-family", SANS)
     .attr("font-size", 12)
-    .attr("fill", (d) => (d.state === "running" ? "#fbbf24" : "#f87171"))
+    .attr("fill", (d) => (d.state === "running" ? PORTS_COLOR : FAILED_STROKE))
     .text("⚠");
   issues
     .selectAll("title")
@@ -265,7 +275,7 @@ function drawSandbox(
     .attr("font-size", NAME_FONT)
     // The owner of the namespace first and brighter; joiners after it.
     .attr("font-weight", (d) => (d.i === 0 && !isHost ? 600 : 400))
-    .attr("fill", (d) => (d.i === 0 || isHost ? TEXT : "#cbd5e1"))
+    .attr("fill", (d) => (d.i === 0 || isHost ? TEXT : TEXT_SOFT))
     .text((d) => truncate(d.name, MAX_NAME_CHARS));
   // Clicking a name inside a shared box selects that container, not the whole sandbox.
   names.style("cursor", "pointer").on("click", (event: MouseEvent, d) => {
@@ -303,7 +313,7 @@ function drawHostPorts(g: AnySelection<SVGGElement, GraphNode>, size: Size) {
     .attr("width", size.width)
     .attr("height", size.height)
     .attr("rx", size.height / 2)
-    .attr("fill", "#1f1503")
+    .attr("fill", PORTS_FILL)
     .attr("stroke", PORTS_COLOR)
     .attr("stroke-width", 1.5);
   g.selectAll<SVGTextElement, null>("text.title")

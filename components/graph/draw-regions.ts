@@ -7,7 +7,19 @@ import type { GraphTarget } from "@/lib/graph/selection";
 import type { GraphRegion } from "@/lib/graph/swarm-graph";
 import { activate, type AnySelection } from "./d3-joins";
 import type { Point } from "./force-layout";
-import { FAILED_STROKE, MUTED, SANS, SELECT_COLOR, TEXT, truncate, type Size } from "./graph-style";
+import {
+  FAILED_STROKE,
+  FAILED_TEXT,
+  MUTED,
+  REGION_DOWN_FILL,
+  REGION_FILL,
+  REGION_STROKE,
+  SANS,
+  SELECT_COLOR,
+  TEXT,
+  truncate,
+  type Size,
+} from "./graph-style";
 
 const PAD = 26;
 /** Room above the nodes for the region's label (and banner, when down). */
@@ -69,9 +81,9 @@ export function createRegionLayer(
     regionSel
       .select("rect.region-box")
       .attr("rx", 18)
-      .attr("fill", (d) => (d.status === "down" ? "#1f0b0f" : "#0b1324"))
+      .attr("fill", (d) => (d.status === "down" ? REGION_DOWN_FILL : REGION_FILL))
       .attr("fill-opacity", 0.55)
-      .attr("stroke", (d) => (d.status === "down" ? FAILED_STROKE : "#334155"))
+      .attr("stroke", (d) => (d.status === "down" ? FAILED_STROKE : REGION_STROKE))
       .attr("stroke-opacity", (d) => (d.status === "down" ? 0.7 : 0.9))
       .attr("stroke-width", 1.2)
       .attr("stroke-dasharray", (d) => (d.status === "down" ? "6 5" : null));
@@ -80,7 +92,7 @@ export function createRegionLayer(
       .attr("font-family", SANS)
       .attr("font-size", 16)
       .attr("font-weight", 700)
-      .attr("fill", (d) => (d.status === "down" ? "#fca5a5" : TEXT))
+      .attr("fill", (d) => (d.status === "down" ? FAILED_TEXT : TEXT))
       .text((d) => d.name);
     regionSel
       .select("text.region-details")
@@ -165,7 +177,7 @@ export function createRegionLayer(
           ? SELECT_COLOR
           : d.status === "down"
             ? FAILED_STROKE
-            : "#334155",
+            : REGION_STROKE,
       );
   }
 

@@ -22,6 +22,7 @@ import {
   SANS,
   SELECT_COLOR,
   SERVICE_COLOR,
+  SERVICE_FILL,
   STATE_COLORS,
   SWARM_FONT,
   TEXT,
@@ -99,7 +100,7 @@ export function drawService<D>(g: AnySelection<SVGGElement, D>, node: ServiceNod
     ].join("\n"),
   );
   frame(g, size, {
-    fill: "#150b24",
+    fill: SERVICE_FILL,
     stroke: failing ? FAILED_STROKE : node.degraded ? PORTS_COLOR : SERVICE_COLOR,
     rx: 10,
   });

@@ -6,14 +6,15 @@ import {
   forceSimulation,
   forceX,
   forceY,
-  type Force,
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from "d3";
+import { forceRectCollide } from "./rect-collide";
 import { clampToColumn, forceColumns, layoutColumns, type Column } from "./region-forces";
 
-export type LayoutNodeKind = "network" | "sandbox" | "hostPorts" | "service" | "remoteTask";
-export type LayoutLinkKind = "endpoint" | "stopped" | "ports" | "task";
+export type LayoutNodeKind =
+  "network" | "sandbox" | "hostPorts" | "service" | "remoteTask" | "group";
+export type LayoutLinkKind = "endpoint" | "stopped" | "ports" | "task" | "group";
 
 export type LayoutNodeInput = {
   id: string;
@@ -81,6 +82,18 @@ type SimLink = SimulationLinkDatum<SimNode> & { id: string; kind: LayoutLinkKind
 const COLLIDE_PADDING = 14;
 /** Ticks run synchronously for a first layout, so the first paint is already readable. */
 const INITIAL_TICKS = 400;
+/**
+ * ...but for no longer than this: a big map (2,000 containers) is painted once it is roughly in
+ * place, then finishes its layout in slices between which the page stays responsive.
+ */
+const FIRST_LAYOUT_BUDGET_MS = 300;
+/** One slice of a big first layout's remaining ticks. */
+const SETTLE_SLICE_MS = 40;
+/**
+ * How often a settling big layout is painted. Every frame would cost more than the layout itself:
+ * repainting ~2,000 moved boxes and labels takes a few hundred ms.
+ */
+const SETTLE_PAINT_EVERY_MS = 600;
 
 /** A seeded PRNG (mulberry32): the same topology lays out the same way on every load. */
 function seededRandom(seed: number): () => number {
@@ -92,47 +105,6 @@ function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/**
- * d3's forceCollide treats nodes as circles; sandboxes are wide, short boxes, and circles around
- * them would waste most of the screen. This pushes overlapping rectangles apart along the axis
- * where they overlap least. O(n²), which is fine for the few hundred nodes a host has.
- */
-function forceRectCollide(padding: number, strength = 0.8): Force<SimNode, SimLink> {
-  let nodes: SimNode[] = [];
-  const force = (alpha: number) => {
-    const k = strength * Math.max(alpha, 0.2);
-    for (let i = 0; i < nodes.length; i++) {
-      const a = nodes[i]!;
-      for (let j = i + 1; j < nodes.length; j++) {
-        const b = nodes[j]!;
-        const dx = b.x + (b.vx ?? 0) - (a.x + (a.vx ?? 0));
-        const dy = b.y + (b.vy ?? 0) - (a.y + (a.vy ?? 0));
-        const overlapX = (a.width + b.width) / 2 + padding - Math.abs(dx);
-        const overlapY = (a.height + b.height) / 2 + padding - Math.abs(dy);
-        if (overlapX <= 0 || overlapY <= 0) continue;
-        // A pinned node does not move, so the other one takes the whole push.
-        const aFixed = a.fx != null;
-        const bFixed = b.fx != null;
-        const shareA = aFixed ? 0 : bFixed ? 1 : 0.5;
-        const shareB = bFixed ? 0 : aFixed ? 1 : 0.5;
-        if (overlapX / (a.width + b.width) < overlapY / (a.height + b.height)) {
-          const push = overlapX * k * (dx === 0 ? (i % 2 ? 1 : -1) : Math.sign(dx));
-          a.vx = (a.vx ?? 0) - push * shareA;
-          b.vx = (b.vx ?? 0) + push * shareB;
-        } else {
-          const push = overlapY * k * (dy === 0 ? (i % 2 ? 1 : -1) : Math.sign(dy));
-          a.vy = (a.vy ?? 0) - push * shareA;
-          b.vy = (b.vy ?? 0) + push * shareB;
-        }
-      }
-    }
-  };
-  force.initialize = (n: SimNode[]) => {
-    nodes = n;
-  };
-  return force;
 }
 
 function halfExtent(node: SimNode): number {
@@ -211,14 +183,42 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
     )
     .force("columns", forceColumns(columnOf))
     .force("y", forceY<SimNode>(0).strength(0.06))
-    .force("collide", forceRectCollide(COLLIDE_PADDING))
+    .force("collide", forceRectCollide<SimNode>(COLLIDE_PADDING))
     .alphaDecay(0.03)
     .stop();
 
   /** Let the simulation's timer run from the given energy (never below what it already has). */
   function reheat(alpha: number) {
     simulation.alpha(Math.max(simulation.alpha(), alpha));
-    if (animate && !disposed) simulation.restart();
+    // A big first layout still finishing in slices takes the new energy along.
+    if (animate && !disposed && !settleSlice) simulation.restart();
+  }
+
+  /** The timer of a big first layout finishing in slices; undefined when none is. */
+  let settleSlice: ReturnType<typeof setTimeout> | undefined;
+
+  /** Finish a big first layout in slices, painting now and then and once more at rest. */
+  function settleInSlices() {
+    let lastPaint = performance.now();
+    const slice = () => {
+      const until = performance.now() + SETTLE_SLICE_MS;
+      while (simulation.alpha() > simulation.alphaMin() && performance.now() < until) {
+        simulation.tick();
+      }
+      if (simulation.alpha() > simulation.alphaMin()) {
+        if (performance.now() - lastPaint > SETTLE_PAINT_EVERY_MS) {
+          emitTick();
+          lastPaint = performance.now();
+        }
+        settleSlice = setTimeout(slice, 0);
+        return;
+      }
+      settleSlice = undefined;
+      simulation.alpha(0).stop();
+      emitTick();
+      settled();
+    };
+    settleSlice = setTimeout(slice, 0);
   }
 
   function positions(): Positions {
@@ -403,8 +403,14 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
 
   /** Tick synchronously until the simulation cools, then report it settled. */
   function runToRest() {
+    const deadline = performance.now() + FIRST_LAYOUT_BUDGET_MS;
     for (let i = 0; i < INITIAL_TICKS && simulation.alpha() > simulation.alphaMin(); i++) {
       simulation.tick();
+      if (animate && performance.now() > deadline) {
+        emitTick();
+        settleInSlices();
+        return;
+      }
     }
     simulation.alpha(0).stop();
     emitTick();
@@ -476,6 +482,7 @@ export function createForceLayout({ animate = true }: ForceLayoutOptions = {}): 
     },
     stop() {
       disposed = true;
+      clearTimeout(settleSlice);
       clearTimeout(dragCoolTimer);
       simulation.stop();
       simulation.on("tick", null).on("end", null);

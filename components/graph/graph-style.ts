@@ -2,6 +2,7 @@
 // part of the drawing shares. No DOM here.
 import type { EndpointLink, GraphNode, NetworkNode, SandboxNode } from "@/lib/graph/graph-model";
 import type { RemoteTaskNode, ServiceNode } from "@/lib/graph/swarm-graph";
+import { GROUP_BY_LABELS, groupCountsLine, type GroupNode } from "@/lib/graph/grouping";
 import type { GraphTarget } from "@/lib/graph/selection";
 import type { Point } from "./force-layout";
 import { LABEL_LINE_HEIGHT } from "./label-placement";
@@ -30,22 +31,36 @@ export const LABEL_LINE_H = LABEL_LINE_HEIGHT;
 export const ENDPOINT_FONT = 10;
 export const PORT_FONT = 10;
 
-export const BG = "#020617";
-export const BOX_FILL = "#0f172a";
-export const BOX_STROKE = "#475569";
-export const HOST_FILL = "#1c1407";
-export const HOST_STROKE = "#f59e0b";
-export const TEXT = "#e2e8f0";
-export const MUTED = "#94a3b8";
-export const PORTS_COLOR = "#fbbf24";
-export const SELECT_COLOR = "#f8fafc";
-export const FAILED_STROKE = "#f87171";
+// The theme's colours, defined in app/globals.css for dark and light. Set as presentation
+// attributes (which resolve var()), not inline styles: the highlight rules in globals.css must
+// still be able to override them.
+export const BG = "var(--nl-bg)";
+export const BOX_FILL = "var(--nl-box)";
+export const BOX_STROKE = "var(--nl-box-stroke)";
+export const HOST_FILL = "var(--nl-host-fill)";
+export const HOST_STROKE = "var(--nl-host)";
+export const PORTS_FILL = "var(--nl-ports-fill)";
+export const SERVICE_FILL = "var(--nl-service-fill)";
+export const REGION_FILL = "var(--nl-region-fill)";
+export const REGION_DOWN_FILL = "var(--nl-region-down-fill)";
+export const REGION_STROKE = "var(--nl-region-stroke)";
+export const HUB_OUTLINE = "var(--nl-hub-outline)";
+export const TEXT = "var(--nl-text)";
+/** Secondary text: joiners in a shared box, IP labels, subnets. */
+export const TEXT_SOFT = "var(--nl-text-soft)";
+export const MUTED = "var(--nl-muted)";
+/** A box's header line (its kind: shared namespace, stopped…). */
+export const HEADER_COLOR = "var(--nl-header)";
+export const PORTS_COLOR = "var(--nl-ports)";
+export const SELECT_COLOR = "var(--nl-select)";
+export const FAILED_STROKE = "var(--nl-failed)";
+export const FAILED_TEXT = "var(--nl-failed-text)";
 export const DIM_OPACITY = 0.22;
 /** What an unreachable engine's part of the map is drawn at: there, but plainly out of date. */
 export const DOWN_OPACITY = 0.4;
-export const SERVICE_COLOR = "#c084fc";
-export const MESH_COLOR = "#a78bfa";
-export const LB_COLOR = "#2dd4bf";
+export const SERVICE_COLOR = "var(--nl-service)";
+export const MESH_COLOR = "var(--nl-mesh)";
+export const LB_COLOR = "var(--nl-lb)";
 export const SWARM_FONT = 10;
 /** A Swarm-owned namespace's pill: a small box with its title only. */
 const PILL_H = 22;
@@ -108,6 +123,15 @@ export function sandboxHeader(node: SandboxNode): string | null {
   return null;
 }
 
+export const GROUP_NAME_FONT = 14;
+export const GROUP_NAME_H = 20;
+
+/** "COMPOSE PROJECT · 4 CONTAINERS" above a collapsed group's name (drawn uppercase). */
+export function groupHeader(node: GroupNode): string {
+  const count = node.running + node.stopped;
+  return `${GROUP_BY_LABELS[node.by]} · ${count} ${count === 1 ? "container" : "containers"}`;
+}
+
 export function networkLabelLines(node: NetworkNode): string[] {
   const lines = [node.subnetLabel];
   const flags = [node.internal ? "internal" : "", node.predefined ? "predefined" : ""].filter(
@@ -128,6 +152,15 @@ export function measureNode(node: GraphNode): Size {
     }
     case "sandbox":
       return measureSandbox(node);
+    case "group": {
+      const headerW = groupHeader(node).length * 9.5 * 0.78;
+      const nameW = truncate(node.key, MAX_NAME_CHARS).length * GROUP_NAME_FONT * SANS_ADVANCE;
+      const countsW = groupCountsLine(node).length * NAME_FONT * SANS_ADVANCE;
+      return {
+        width: Math.max(120, headerW, nameW, countsW) + 2 * PAD_X,
+        height: 2 * PAD_Y + HEADER_H + GROUP_NAME_H + 2 * LINE_H,
+      };
+    }
     case "hostPorts":
       return { width: 104, height: 30 };
     case "service": {
@@ -210,6 +243,7 @@ export function targetOfNode(node: GraphNode): GraphTarget {
   if (node.kind === "hostPorts") return { kind: "hostPorts", id: node.id };
   if (node.kind === "service") return { kind: "service", id: node.serviceId };
   if (node.kind === "remoteTask") return { kind: "task", id: node.taskId };
+  if (node.kind === "group") return { kind: "group", id: node.id };
   if (node.stopped) return { kind: "container", id: node.containerIds[0] ?? node.id };
   return { kind: "sandbox", id: node.id };
 }

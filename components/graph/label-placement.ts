@@ -34,6 +34,47 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
+/** Grid cell size: about one label, so a query looks at a handful of cells. */
+const CELL = 96;
+
+/**
+ * The rectangles taken so far, bucketed by grid cell: a big map has thousands of nodes and
+ * labels, and testing each candidate against every one of them made placement quadratic.
+ */
+class RectGrid {
+  private readonly cells = new Map<number, Rect[]>();
+
+  // Cell coordinates folded into one number; a map 2^20 cells wide is far beyond any screen.
+  private static key(cx: number, cy: number): number {
+    return (cx + 0x80000) * 0x100000 + (cy + 0x80000);
+  }
+
+  private span(r: Rect, visit: (key: number) => boolean | void): boolean {
+    const cx0 = Math.floor(r.x0 / CELL);
+    const cx1 = Math.floor(r.x1 / CELL);
+    const cy0 = Math.floor(r.y0 / CELL);
+    const cy1 = Math.floor(r.y1 / CELL);
+    for (let cx = cx0; cx <= cx1; cx++) {
+      for (let cy = cy0; cy <= cy1; cy++) if (visit(RectGrid.key(cx, cy))) return true;
+    }
+    return false;
+  }
+
+  add(r: Rect) {
+    // A rect too big to bucket (or not finite) would fill the grid: skip what cannot be placed.
+    if (!Number.isFinite(r.x0 + r.x1 + r.y0 + r.y1)) return;
+    this.span(r, (key) => {
+      const cell = this.cells.get(key);
+      if (cell) cell.push(r);
+      else this.cells.set(key, [r]);
+    });
+  }
+
+  hits(r: Rect): boolean {
+    return this.span(r, (key) => this.cells.get(key)?.some((t) => overlaps(t, r)) ?? false);
+  }
+}
+
 /** The label box with one corner just off `q`, extending towards quadrant (sx, sy). */
 function candidate(q: Point, sx: 1 | -1, sy: 1 | -1, width: number, lines: number) {
   const height = (lines - 1) * LABEL_LINE_HEIGHT + ASCENT + DESCENT;
@@ -53,7 +94,8 @@ export function placeLabels(
   obstacles: readonly Rect[],
 ): Map<string, PlacedLabel> {
   const placed = new Map<string, PlacedLabel>();
-  const taken: Rect[] = [...obstacles];
+  const taken = new RectGrid();
+  for (const r of obstacles) taken.add(r);
   for (const req of requests) {
     const dx = req.to.x - req.from.x;
     const dy = req.to.y - req.from.y;
@@ -86,7 +128,7 @@ export function placeLabels(
         const c = candidate(q, sx, sy, req.width, req.lines);
         const label = { id: req.id, ...c };
         fallback ??= label;
-        if (!taken.some((r) => overlaps(r, c.rect))) {
+        if (!taken.hits(c.rect)) {
           chosen = label;
           break search;
         }
@@ -95,7 +137,7 @@ export function placeLabels(
     const result = chosen ?? fallback;
     if (result) {
       placed.set(req.id, result);
-      taken.push(result.rect);
+      taken.add(result.rect);
     }
   }
   return placed;

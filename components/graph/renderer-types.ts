@@ -1,5 +1,6 @@
 // What the graph's renderer offers the graph that owns it (create-topology-graph) and what it
 // calls back: the contract, apart from how svg-renderer draws it.
+import type { MapView } from "@/lib/client/view-state";
 import type { GraphModel, GraphNode } from "@/lib/graph/graph-model";
 import type { GraphHighlight } from "@/lib/graph/highlight";
 import type { GraphTarget } from "@/lib/graph/selection";
@@ -7,7 +8,11 @@ import type { DragCallbacks } from "./drag-to-connect";
 import type { Positions } from "./force-layout";
 import type { Size } from "./graph-style";
 
-export type RendererCallbacks = DragCallbacks & { onSelect(target: GraphTarget): void };
+export type RendererCallbacks = DragCallbacks & {
+  onSelect(target: GraphTarget): void;
+  /** The view came to rest: where the person put it, or null when the map fitted itself. */
+  onViewChange?(view: MapView | null): void;
+};
 
 export type SetDataOptions = {
   /**
@@ -43,6 +48,8 @@ export interface GraphRenderer {
   /** The container's new size (from a ResizeObserver). */
   resize(width: number, height: number): void;
   zoomBy(factor: number): void;
+  /** Put the view exactly there (a shared link's); it then counts as the person's. */
+  setView(view: MapView): void;
   /** True once the user has zoomed or panned, after which the view is theirs to keep. */
   userMovedView(): boolean;
   destroy(): void;

@@ -15,7 +15,7 @@ import type {
 import type { TaskLink } from "@/lib/graph/swarm-graph";
 import type { GraphHighlight } from "@/lib/graph/highlight";
 import { nodeIdOfTarget, relatedTo, type GraphTarget } from "@/lib/graph/selection";
-import { activate, changed, fadeOut, type AnySelection } from "./d3-joins";
+import { activate, changed, createNewMarks, fadeOut, type AnySelection } from "./d3-joins";
 import { createNodeDrag } from "./drag-to-connect";
 import {
   enterEndpoint,
@@ -25,6 +25,7 @@ import {
   stylePortLinks,
   styleStoppedLinks,
 } from "./draw-links";
+import { createGroupLinkLayer } from "./draw-groups";
 import { drawNode, nodeLabel } from "./draw-nodes";
 import { createRegionLayer } from "./draw-regions";
 import { styleTaskLinks } from "./draw-swarm";
@@ -54,9 +55,6 @@ export type {
   RendererCallbacks,
   SetDataOptions,
 } from "./renderer-types";
-
-/** How long a new node or link keeps its `nl-new` highlight (the CSS animation's length). */
-const NEW_MS = 2000;
 
 // ---- the renderer -------------------------------------------------------------------------------
 
@@ -96,7 +94,7 @@ export function createSvgRenderer(
   const freshIds = new Set<string>();
   /** Whether anything has been drawn yet: the first data is never highlighted as new. */
   let drawn = false;
-  const newTimers = new Set<ReturnType<typeof setTimeout>>();
+  const newMarks = createNewMarks();
 
   let nodeSel: AnySelection<SVGGElement, GraphNode> = nodeLayer.selectAll<SVGGElement, GraphNode>(
     "g.node",
@@ -133,6 +131,7 @@ export function createSvgRenderer(
     viewport,
     { pointOf, bounds },
     { width: container.clientWidth, height: container.clientHeight },
+    callbacks.onViewChange,
   );
   const labels = createLinkLabels({
     nodes: () => model.nodes,
@@ -157,16 +156,7 @@ export function createSvgRenderer(
     callbacks,
   );
 
-  /** Highlight freshly entered elements for a while; the class comes off when it is over. */
-  function markNew(elements: Element[]) {
-    if (elements.length === 0) return;
-    for (const element of elements) element.classList.add("nl-new");
-    const timer = setTimeout(() => {
-      newTimers.delete(timer);
-      for (const element of elements) element.classList.remove("nl-new");
-    }, NEW_MS);
-    newTimers.add(timer);
-  }
+  const groupLinks = createGroupLinkLayer(linkLayer, pos, (id) => sizes.get(id));
 
   function setData(next: GraphModel, options: SetDataOptions = {}) {
     const markEntered = drawn && (options.highlightNew ?? true);
@@ -220,6 +210,7 @@ export function createSvgRenderer(
     styleStoppedLinks(changed(stoppedLinkSel));
     stylePortLinks(changed(portLinkSel));
     styleTaskLinks(changed(taskLinkSel));
+    groupLinks.set(next.links, colorOf, collect);
 
     // Nodes: one group per node, its kind fixed by its id.
     nodeSel = nodeLayer
@@ -271,7 +262,7 @@ export function createSvgRenderer(
       callbacks.onSelect,
     );
 
-    if (markEntered) markNew(entered);
+    if (markEntered) newMarks.mark(entered);
     applySelection();
     applyHighlight();
   }
@@ -356,6 +347,7 @@ export function createSvgRenderer(
     };
     portLinkSel.filter(touched).each(boxToBox);
     taskLinkSel.filter(touched).each(boxToBox);
+    groupLinks.place(touched);
 
     endpointSel.filter(touched).each(function (d) {
       const geo = endpointGeometry(d);
@@ -400,6 +392,7 @@ export function createSvgRenderer(
     stoppedLinkSel.attr("opacity", linkOpacity);
     portLinkSel.attr("opacity", linkOpacity);
     taskLinkSel.attr("opacity", linkOpacity);
+    groupLinks.selection().attr("opacity", linkOpacity);
     portLabelSel.attr("opacity", linkOpacity);
     endpointSel.attr("opacity", linkOpacity);
     endpointSel
@@ -456,6 +449,7 @@ export function createSvgRenderer(
     highlightLayer.applyToLinks(stoppedLinkSel);
     highlightLayer.applyToLinks(portLinkSel);
     highlightLayer.applyToLinks(taskLinkSel);
+    highlightLayer.applyToLinks(groupLinks.selection());
     highlightLayer.applyToLinks(endpointSel);
     highlightLayer.applyToLinks(portLabelSel);
   }
@@ -485,10 +479,10 @@ export function createSvgRenderer(
     },
     resize: (width, height) => view.resize(width, height),
     zoomBy: (factor) => view.zoomBy(factor),
+    setView: (next) => view.setView(next),
     userMovedView: () => view.userMovedView(),
     destroy() {
-      for (const timer of newTimers) clearTimeout(timer);
-      newTimers.clear();
+      newMarks.clear();
       view.destroy();
       svg.remove();
     },

@@ -1,10 +1,16 @@
 // The view onto the map: zoom and pan (a person's or ours), fitting the whole map, and centring
 // on something asked for. Knows nothing of what is drawn but where it is.
 import { zoom, zoomIdentity, zoomTransform, type Selection, type ZoomTransform } from "d3";
+import type { MapView } from "@/lib/client/view-state";
 import { sameTarget, type GraphTarget } from "@/lib/graph/selection";
 import type { Point, Positions } from "./force-layout";
 
 const FOCUS_MS = 600;
+/** Below this zoom, endpoint addresses and port labels (10 px) are under 5 px: not drawn. */
+const MID_SCALE = 0.5;
+/** Below this, no text is drawn: names would be under 4 px. */
+const FAR_SCALE = 0.33;
+const SCALE_EXTENT: [number, number] = [0.1, 4];
 /** Focusing never leaves the view zoomed out further than this. */
 const FOCUS_MIN_SCALE = 1;
 
@@ -59,25 +65,47 @@ export function createViewControl(
   viewport: Selection<SVGGElement, unknown, null, undefined>,
   host: ViewHost,
   initialSize: { width: number; height: number },
+  /** Where the view came to rest: the person's choice, or null when the map fitted itself. */
+  onViewChange?: (view: MapView | null) => void,
 ) {
   let userMoved = false;
   /** What focus() centred on, to follow it while the layout settles; cleared by any gesture. */
   let focused: { target: GraphTarget; insetRight: number; at: Point } | null = null;
   // The container's size, kept from resize notifications: reading clientWidth after DOM
   // changes would force a layout of the whole SVG.
+  /** Where a zoom step under way is heading: a quick second step goes on from there. */
+  let zoomingTo: number | null = null;
   let viewWidth = initialSize.width;
   let viewHeight = initialSize.height;
 
+  // Level of detail: text too small to read is not drawn at all, which is most of what a big map
+  // costs to paint while it is panned (globals.css hides it under these classes).
+  let detail = "";
+  function setDetail(k: number) {
+    const next = k < FAR_SCALE ? "far" : k < MID_SCALE ? "mid" : "";
+    if (next === detail) return;
+    detail = next;
+    svg
+      .classed("nl-lod-mid", next === "mid" || next === "far")
+      .classed("nl-lod-far", next === "far");
+  }
+
   const zoomBehavior = zoom<SVGSVGElement, unknown>()
-    .scaleExtent([0.1, 4])
+    .scaleExtent(SCALE_EXTENT)
     .on("zoom", (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
       viewport.attr("transform", event.transform.toString());
+      setDetail(event.transform.k);
       // Programmatic zooms (fit) carry no source event; only a person's gesture does.
       if (event.sourceEvent) {
         userMoved = true;
         focused = null;
       }
-    });
+    })
+    // Once per gesture or transition, not per frame. A fitted view is not worth keeping: it is
+    // fitted again wherever the map is opened.
+    .on("end", ({ transform: t }: { transform: ZoomTransform }) =>
+      onViewChange?.(userMoved ? { x: t.x, y: t.y, k: t.k } : null),
+    );
   svg.call(zoomBehavior).on("dblclick.zoom", null);
 
   function centreOn(p: Point, insetRight: number) {
@@ -131,6 +159,8 @@ export function createViewControl(
       const height = viewHeight;
       const box = host.bounds(positions);
       if (width === 0 || height === 0 || !box) return;
+      // Before the transform: an instant one reports where it ended at once.
+      userMoved = false;
       const { minX, maxX, minY, maxY } = box;
       const scale = Math.min(1.5, width / (maxX - minX), height / (maxY - minY));
       const transform = zoomIdentity
@@ -139,7 +169,15 @@ export function createViewControl(
         .translate(-(minX + maxX) / 2, -(minY + maxY) / 2);
       if (instant) svg.call(zoomBehavior.transform, transform);
       else svg.transition().duration(450).call(zoomBehavior.transform, transform);
-      userMoved = false;
+    },
+
+    /** Put the view exactly at `view` (a shared link's), which then counts as the person's. */
+    setView(view: MapView) {
+      focused = null;
+      userMoved = true;
+      const k = Math.min(Math.max(view.k, SCALE_EXTENT[0]), SCALE_EXTENT[1]);
+      svg.interrupt();
+      svg.call(zoomBehavior.transform, zoomIdentity.translate(view.x, view.y).scale(k));
     },
 
     /** Bring `box` into what `insetRight` leaves of the view, unless it is there already. */
@@ -177,7 +215,18 @@ export function createViewControl(
     },
 
     zoomBy(factor: number) {
-      svg.transition().duration(200).call(zoomBehavior.scaleBy, factor);
+      const node = svg.node();
+      if (!node) return;
+      const from = zoomingTo ?? zoomTransform(node).k;
+      const k = Math.min(Math.max(from * factor, SCALE_EXTENT[0]), SCALE_EXTENT[1]);
+      zoomingTo = k;
+      svg
+        .transition()
+        .duration(200)
+        .call(zoomBehavior.scaleTo, k)
+        .on("end interrupt", () => {
+          if (zoomingTo === k) zoomingTo = null;
+        });
       userMoved = true;
       focused = null;
     },

@@ -8,6 +8,7 @@ import type { GraphTarget } from "@/lib/graph/selection";
 import type { Topology } from "@/lib/topology/types";
 import { useNetworkDetails, type NetworkDetails } from "@/lib/client/use-network-details";
 import { driverSymbolPath } from "../graph/driver-symbols";
+import { HUB_OUTLINE } from "../graph/graph-style";
 import { ConnectToNetworkAction, RemoveNetworkAction } from "../manage/panel-actions";
 import {
   Facts,
@@ -44,7 +45,7 @@ export function NetworkPanel({ topology, id, onSelect }: Props) {
     <>
       <div className="flex items-start gap-3 px-4 pt-3 pb-3">
         <svg width="28" height="28" viewBox="-14 -14 28 28" aria-hidden className="mt-0.5 shrink-0">
-          <path d={driverSymbolPath(style.symbol, 260)} fill={style.color} stroke="#020617" />
+          <path d={driverSymbolPath(style.symbol, 260)} fill={style.color} stroke={HUB_OUTLINE} />
         </svg>
         <div className="min-w-0">
           <p className="text-[11px] font-semibold tracking-wider text-slate-500 uppercase">

@@ -7,8 +7,10 @@ import {
   type Sandbox,
   type Topology,
 } from "../topology/types";
+import { filterToDrivers } from "./driver-filter";
 import { driverClassOf, type DriverClass } from "./drivers";
 import { publishedPortLines, publishedPorts, shortId } from "./format";
+import type { GroupLink, GroupNode } from "./grouping";
 import {
   filterToRegion,
   hasRegions,
@@ -73,7 +75,8 @@ export type HostPortsNode = {
   region: string | null;
 };
 
-export type GraphNode = NetworkNode | SandboxNode | HostPortsNode | ServiceNode | RemoteTaskNode;
+export type GraphNode =
+  NetworkNode | SandboxNode | HostPortsNode | ServiceNode | RemoteTaskNode | GroupNode;
 
 export type EndpointLink = {
   kind: "endpoint";
@@ -117,7 +120,7 @@ export type PortLink = {
   lines: string[];
 };
 
-export type GraphLink = EndpointLink | StoppedLink | PortLink | TaskLink;
+export type GraphLink = EndpointLink | StoppedLink | PortLink | TaskLink | GroupLink;
 
 export type GraphModel = {
   nodes: GraphNode[];
@@ -134,6 +137,8 @@ export type GraphModelOptions = {
   showStopped: boolean;
   /** Draw only this region (an engine's id) and what spans it; null or absent draws them all. */
   region?: string | null;
+  /** Draw only networks of these drivers and what is attached to them; empty draws them all. */
+  drivers?: readonly string[];
 };
 
 function networkNode(network: Network): NetworkNode {
@@ -152,7 +157,7 @@ function networkNode(network: Network): NetworkNode {
 }
 
 /** What a Swarm-owned namespace is for, on which engine: its title on the map. */
-function swarmSandboxTitle(topology: Topology, sandbox: Sandbox): string {
+export function swarmSandboxTitle(topology: Topology, sandbox: Sandbox): string {
   const engine = topology.engines.find((e) => e.id === sandbox.engineId);
   const where = engine?.hostname ?? sandbox.engineId;
   if (sandbox.kind === "ingress") return `routing mesh (ingress-sbox) on ${where}`;
@@ -183,7 +188,8 @@ export function stoppedNodeId(containerId: string): string {
 
 export function toGraphModel(topology: Topology, options: GraphModelOptions): GraphModel {
   const model = fullGraphModel(topology, options.showStopped);
-  return options.region ? filterToRegion(model, options.region) : model;
+  const regional = options.region ? filterToRegion(model, options.region) : model;
+  return options.drivers?.length ? filterToDrivers(regional, options.drivers) : regional;
 }
 
 function fullGraphModel(topology: Topology, showStopped: boolean): GraphModel {
@@ -324,5 +330,16 @@ function fullGraphModel(topology: Topology, showStopped: boolean): GraphModel {
     nodes: [...nodes, ...swarm.nodes],
     links: [...links, ...swarm.links],
     regions: regionsOf(topology, swarm.remoteNodeIds),
+  };
+}
+
+/** The part of `model` made of the nodes in `kept`, the links between them and their regions. */
+export function keepNodes(model: GraphModel, kept: ReadonlySet<string>): GraphModel {
+  const nodes = model.nodes.filter((n) => kept.has(n.id));
+  const regions = new Set(nodes.map((n) => n.region));
+  return {
+    nodes,
+    links: model.links.filter((l) => kept.has(l.source) && kept.has(l.target)),
+    regions: model.regions.filter((r) => regions.has(r.id)),
   };
 }

@@ -4,11 +4,20 @@ import type { GraphModel } from "./graph-model";
 import { remoteTaskNodeId, serviceNodeId } from "./swarm-graph";
 
 export type SelectionKind =
-  "network" | "sandbox" | "container" | "endpoint" | "hostPorts" | "service" | "task" | "region";
+  | "network"
+  | "sandbox"
+  | "container"
+  | "endpoint"
+  | "hostPorts"
+  | "service"
+  | "task"
+  | "region"
+  | "group";
 
 /**
  * `id` is a network id, sandbox id ("host" for the host), container id, endpoint link id,
- * "host-ports", a swarm service or task id, or a region's id (an engine's).
+ * "host-ports", a swarm service or task id, a region's id (an engine's), or a group node's id
+ * (`group:<by>:<key>`, collapsed or not).
  */
 export type GraphTarget = { kind: SelectionKind; id: string };
 

@@ -9,7 +9,9 @@ export type FixtureName =
   | "owner-restarted"
   | "failed-start"
   /** The lab plus scripts/reach-lab.sh: every reachability case. */
-  | "reach";
+  | "reach"
+  /** The lab plus containers labelled as compose projects (shop, blog) and a stack (stk). */
+  | "grouping";
 
 export function loadSnapshot(name: FixtureName): EngineSnapshot {
   const file = join(__dirname, "__fixtures__", `${name}.snapshot.json`);

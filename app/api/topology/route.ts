@@ -1,7 +1,10 @@
 // GET /api/topology[?fresh=1] — every engine's networks, containers, sandboxes, endpoints and swarm as one CNM model.
+// ?format=json|dot|mermaid[&stopped&driver&engine&q&group] — the same, filtered, as a file to save.
 import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
 import { read } from "@/lib/api/guard";
 import { currentTopology, readTopology } from "@/lib/server/current-topology";
+import { exportQuerySchema, exportTopology } from "@/lib/topology/export-file";
 
 export const dynamic = "force-dynamic";
 
@@ -10,20 +13,32 @@ export const dynamic = "force-dynamic";
 const querySchema = z.object({ fresh: z.enum(["0", "1"]).optional() }).loose();
 
 export const GET = read(async (req: Request) => {
-  const { fresh } = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const { json, stats } = fresh === "1" ? await readTopology() : await currentTopology();
+  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const { fresh } = querySchema.parse(params);
+  // Without `format` the answer is exactly what it always was: no filter reads the model.
+  const exportQuery = params.format === undefined ? null : exportQuerySchema.parse(params);
+  const { topology, json, stats } = fresh === "1" ? await readTopology() : await currentTopology();
   // What the snapshot cost, visible in the browser's network panel and to the benchmark.
   const serverTiming = [
     `engine;dur=${stats.engineMs.toFixed(1)};desc="${stats.engineCalls} Engine calls, ${stats.inspects} inspects"`,
     `build;dur=${stats.buildMs.toFixed(1)}`,
   ].join(", ");
+  const cost = {
+    "Server-Timing": serverTiming,
+    "X-Netlens-Engine-Calls": String(stats.engineCalls),
+  };
+  if (exportQuery) {
+    const file = exportTopology(topology, exportQuery, new Date());
+    if ("refused" in file) throw new ApiError(file.refused.code, file.refused.message);
+    return new Response(file.ok.body, {
+      headers: {
+        "Content-Type": file.ok.contentType,
+        "Content-Disposition": `attachment; filename="${file.ok.fileName}"`,
+        ...cost,
+      },
+    });
+  }
   // From memory, each state of the engine is serialised once, however many clients ask. (Not
   // compressed ahead too: Next drops a route's Content-Encoding and compresses on its own.)
-  return new Response(json(), {
-    headers: {
-      "Content-Type": "application/json",
-      "Server-Timing": serverTiming,
-      "X-Netlens-Engine-Calls": String(stats.engineCalls),
-    },
-  });
+  return new Response(json(), { headers: { "Content-Type": "application/json", ...cost } });
 });
