@@ -10,7 +10,7 @@ import {
   extensionOf,
   type ExportFilters,
   type ExportFormat,
-} from "@/lib/topology/export-file";
+} from "@/lib/export/export-file";
 import type { Topology } from "@/lib/topology/types";
 
 type Item = { id: "svg" | "png" | ExportFormat; label: string; hint: string };

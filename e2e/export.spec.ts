@@ -6,10 +6,11 @@ import type { Topology } from "@/lib/topology/types";
 
 let topology: Topology;
 /** The lab's networks: other test files add (and remove) their own nl-t-* ones meanwhile. */
+// The lab's networks and Docker's own: other specs create and remove theirs meanwhile.
 const labNetworks = (t: Topology) =>
   t.networks
+    .filter((n) => n.predefined || n.labels["netlens.lab"] === "1")
     .map((n) => n.name)
-    .filter((name) => !name.startsWith("nl-t-"))
     .sort();
 
 test.beforeAll(async ({ request }) => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { read } from "@/lib/api/guard";
 import { currentTopology, readTopology } from "@/lib/server/current-topology";
-import { exportQuerySchema, exportTopology } from "@/lib/topology/export-file";
+import { exportQuerySchema, exportTopology } from "@/lib/export/export-file";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fixtureTopology } from "../graph/fixture-topology";
+import { fixtureTopology } from "@/lib/graph/fixture-topology";
 import { exportFileName, exportQuerySchema, exportTopology, exportUrl } from "./export-file";
-import { swarmTopology } from "./swarm-fixture";
+import { swarmTopology } from "@/lib/topology/swarm-fixture";
 
 const lab = fixtureTopology("lab");
 const at = new Date(2026, 0, 2, 3, 4);

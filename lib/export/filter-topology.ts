@@ -1,10 +1,10 @@
 // The map's view filters applied to a Topology itself, for exports: what is left is still a
 // consistent model (no endpoint to a network or sandbox that is gone, no task of a removed
 // container). Pure.
-import { driverClassOf } from "../graph/drivers";
-import { failedToStart } from "../graph/graph-model";
-import { createSearchIndex } from "../graph/search";
-import type { Container, Network, Topology } from "./types";
+import { driverClassOf } from "@/lib/graph/drivers";
+import { failedToStart } from "@/lib/graph/graph-model";
+import { createSearchIndex } from "@/lib/graph/search";
+import type { Container, Network, Topology } from "@/lib/topology/types";
 
 export type TopologyFilter = {
   /** Keep stopped containers; without, only those Docker failed to start stay (as on the map). */

@@ -1,13 +1,13 @@
 // What the text exports (DOT, Mermaid) draw, as one tree both write out: engines, groups and
 // sandboxes as nested clusters, networks and containers as nodes, endpoints as edges. Pure and
 // deterministic: the same topology always gives the same tree, in the same order.
-import { driverClassOf, type DriverClass } from "../graph/drivers";
-import { publishedPortLines, shortId, stripCidr } from "../graph/format";
-import { HOST_SANDBOX_TITLE, swarmSandboxTitle } from "../graph/graph-model";
-import { GROUP_BY_LABELS } from "../graph/grouping";
+import { driverClassOf, type DriverClass } from "@/lib/graph/drivers";
+import { publishedPortLines, shortId, stripCidr } from "@/lib/graph/format";
+import { HOST_SANDBOX_TITLE, swarmSandboxTitle } from "@/lib/graph/graph-model";
+import { GROUP_BY_LABELS } from "@/lib/graph/grouping";
 import { configuredNetworksOf } from "./filter-topology";
-import { groupKeyOf, type GroupBy } from "./group-key";
-import { isHostSandboxId, type Container, type Sandbox, type Topology } from "./types";
+import { groupKeyOf, type GroupBy } from "@/lib/topology/group-key";
+import { isHostSandboxId, type Container, type Sandbox, type Topology } from "@/lib/topology/types";
 
 export type ExportNode = {
   /** Unique in the export; prefixed with the engine when there are several. */

@@ -1,12 +1,12 @@
 // GET /api/topology?format=…: the query (the map's own view filters and grouping, with the page's
 // parameter names) and the file it answers with. Pure.
 import { z } from "zod";
-import { engineIdSchema, type Choice } from "./engine-target";
+import { engineIdSchema, type Choice } from "@/lib/topology/engine-target";
 import { topologyToDot } from "./export-dot";
 import { topologyToMermaid } from "./export-mermaid";
 import { filterTopology } from "./filter-topology";
-import { GROUP_BY, type GroupBy } from "./group-key";
-import type { Topology } from "./types";
+import { GROUP_BY, type GroupBy } from "@/lib/topology/group-key";
+import type { Topology } from "@/lib/topology/types";
 
 export const EXPORT_FORMATS = ["json", "dot", "mermaid"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,15 +1,15 @@
 // Topology → Graphviz DOT: one cluster per sandbox (inside one per group, inside one per engine
 // when there are several), a hub per network, an edge per endpoint labelled with its addresses.
 // Undirected: an endpoint joins a namespace to a network, traffic goes both ways.
-import { DRIVER_STYLES } from "../graph/drivers";
+import { DRIVER_STYLES } from "@/lib/graph/drivers";
 import {
   toExportModel,
   type ExportCluster,
   type ExportNode,
   type ExportScope,
 } from "./export-model";
-import type { GroupBy } from "./group-key";
-import type { Topology } from "./types";
+import type { GroupBy } from "@/lib/topology/group-key";
+import type { Topology } from "@/lib/topology/types";
 
 /** A DOT double-quoted string: every id and label, whatever a name contains. */
 export function dotQuote(text: string): string {

@@ -7,8 +7,8 @@ import {
   type ExportNode,
   type ExportScope,
 } from "./export-model";
-import type { GroupBy } from "./group-key";
-import type { Topology } from "./types";
+import type { GroupBy } from "@/lib/topology/group-key";
+import type { Topology } from "@/lib/topology/types";
 
 // Mermaid's entity codes: inside a quoted label these would otherwise end the label, start HTML or
 // an entity, or (backtick) a markdown string.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fixtureTopology } from "../graph/fixture-topology";
+import { fixtureTopology } from "@/lib/graph/fixture-topology";
 import { mermaidLabel, topologyToMermaid } from "./export-mermaid";
-import { swarmTopology } from "./swarm-fixture";
-import type { Topology } from "./types";
+import { swarmTopology } from "@/lib/topology/swarm-fixture";
+import type { Topology } from "@/lib/topology/types";
 
 const lab = fixtureTopology("lab");
 

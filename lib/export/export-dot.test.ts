@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { fixtureTopology } from "../graph/fixture-topology";
+import { fixtureTopology } from "@/lib/graph/fixture-topology";
 import { topologyToDot } from "./export-dot";
 import { toExportModel, type ExportCluster, type ExportScope } from "./export-model";
-import { GROUP_BY } from "./group-key";
-import { swarmTopology } from "./swarm-fixture";
-import type { FixtureName } from "./test-fixtures";
-import type { Topology } from "./types";
+import { GROUP_BY } from "@/lib/topology/group-key";
+import { swarmTopology } from "@/lib/topology/swarm-fixture";
+import type { FixtureName } from "@/lib/topology/test-fixtures";
+import type { Topology } from "@/lib/topology/types";
 
 const lab = fixtureTopology("lab");
 
