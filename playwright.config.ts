@@ -11,6 +11,7 @@ const LIVE_SPECS = [
   "**/manage.spec.ts",
   "**/reach.spec.ts",
   "**/grouping.spec.ts",
+  "**/big-map.spec.ts",
 ];
 /** Integration tests that start probe helpers on the shared engine. */
 const PROBE_SPECS = ["**/reachability.spec.ts"];
