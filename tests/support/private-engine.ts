@@ -108,6 +108,9 @@ export class PrivateEngine {
   /** Kill it and remove everything it kept, its networks' bridges included. */
   async destroy(): Promise<void> {
     try {
+      // Its containers first: killing dockerd leaves their shims and processes running.
+      const ids = this.cli("ps", "-aq").split("\n").filter(Boolean);
+      if (ids.length) this.cli("rm", "-f", ...ids);
       this.cli("network", "prune", "-f");
     } catch {
       // not running: its bridges are removed below by name
