@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { cpus } from "node:os";
+import { engineRequest, engineSocket, pool } from "./engine-api.mts";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "../tests/support/chromium";
 import { bearer } from "../tests/support/server";
@@ -17,33 +18,11 @@ const TRIALS = Number(process.env.BENCH_TRIALS ?? 30);
 const IMAGE = process.env.NETLENS_TEST_IMAGE ?? "netlens-busybox:latest";
 const LABEL = "netlens.test";
 const PORT = 3400;
-const SOCKET = (process.env.DOCKER_HOST ?? "unix:///var/run/docker.sock").replace(/^unix:\/\//, "");
+const SOCKET = engineSocket();
 
 /** A raw Engine API call over the socket: no CLI process start in what is timed. */
-function engine<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      {
-        socketPath: SOCKET,
-        method,
-        path,
-        headers: payload ? { "Content-Type": "application/json" } : {},
-      },
-      (res) => {
-        let text = "";
-        res.on("data", (c: Buffer) => (text += c));
-        res.on("end", () => {
-          if ((res.statusCode ?? 500) >= 400)
-            reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
-          else resolve((text ? JSON.parse(text) : null) as T);
-        });
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
-  });
-}
+const engine = <T = unknown,>(method: string, path: string, body?: unknown) =>
+  engineRequest<T>(SOCKET, method, path, body);
 
 /** Docker's own event stream, to learn when the engine says a connect happened. */
 function watchEngineEvents(
@@ -72,15 +51,6 @@ function watchEngineEvents(
 const docker = (...args: string[]) => execFileSync("docker", args, { encoding: "utf8" }).trim();
 const cleanup = () =>
   execFileSync("bash", ["scripts/remove-test-resources.sh"], { stdio: "inherit" });
-
-async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await fn(items[next++] as T);
-    }),
-  );
-}
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);

@@ -3,47 +3,17 @@
 // in 12 compose projects, every 7th also on a second network, every 50th publishing a port — all
 // labelled netlens.scale=1 and removed by `down` (and by the test cleanup script). Uses the Engine
 // API directly, a few requests at a time: `docker run` 2,000 times would take several times longer.
-import { request } from "node:http";
+import { engineRequest, engineSocket, pool as poolOf } from "./engine-api.mts";
 
 const LABEL = "netlens.scale";
 const IMAGE = process.env.NETLENS_TEST_IMAGE ?? "netlens-busybox:latest";
-const SOCKET = (process.env.DOCKER_HOST ?? "unix:///var/run/docker.sock").replace(/^unix:\/\//, "");
+const SOCKET = engineSocket();
 const PROJECTS = 12;
 const AT_ONCE = 6;
 
-function engine<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      {
-        socketPath: SOCKET,
-        method,
-        path,
-        headers: payload ? { "Content-Type": "application/json" } : {},
-      },
-      (res) => {
-        let text = "";
-        res.on("data", (c: Buffer) => (text += c));
-        res.on("end", () => {
-          if ((res.statusCode ?? 500) >= 400)
-            reject(new Error(`${method} ${path}: ${res.statusCode} ${text.trim()}`));
-          else resolve((text ? JSON.parse(text) : null) as T);
-        });
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
-  });
-}
-
-async function pool<T>(items: T[], fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: AT_ONCE }, async () => {
-      while (next < items.length) await fn(items[next++] as T);
-    }),
-  );
-}
+const engine = <T = unknown,>(method: string, path: string, body?: unknown) =>
+  engineRequest<T>(SOCKET, method, path, body);
+const pool = <T,>(items: T[], fn: (item: T) => Promise<void>) => poolOf(items, AT_ONCE, fn);
 
 const labelled = encodeURIComponent(JSON.stringify({ label: [`${LABEL}=1`] }));
 

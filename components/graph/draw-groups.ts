@@ -10,6 +10,7 @@ import {
 } from "@/lib/graph/grouping";
 import { select } from "d3";
 import { changed, fadeOut, type AnySelection } from "./d3-joins";
+import { joinBox, joinSelectRing } from "./draw-box";
 import type { Point } from "./force-layout";
 import {
   BG,
@@ -25,7 +26,6 @@ import {
   PAD_X,
   PAD_Y,
   SANS,
-  SELECT_COLOR,
   TEXT,
   groupHeader,
   rectBorderPoint,
@@ -66,15 +66,7 @@ export function drawGroup<D>(g: AnySelection<SVGGElement, D>, node: GroupNode, s
     .attr("fill", BOX_FILL)
     .attr("stroke", GROUP_COLOR)
     .attr("stroke-opacity", (d) => 0.55 - d * 0.15);
-  g.selectAll<SVGRectElement, null>("rect.box")
-    .data([null])
-    .join("rect")
-    .attr("class", "box")
-    .attr("x", x)
-    .attr("y", y)
-    .attr("width", size.width)
-    .attr("height", size.height)
-    .attr("rx", 8)
+  joinBox(g, { x, y, width: size.width, height: size.height, rx: 8 })
     .attr("fill", BOX_FILL)
     .attr("stroke", GROUP_COLOR)
     .attr("stroke-width", 1.8);
@@ -112,19 +104,9 @@ export function drawGroup<D>(g: AnySelection<SVGGElement, D>, node: GroupNode, s
     )
     .text((d) => d.text);
 
-  g.selectAll<SVGRectElement, null>("rect.select-ring")
-    .data([null])
-    .join("rect")
-    .attr("class", "select-ring")
-    .attr("x", x - 4)
-    .attr("y", y - 4)
-    .attr("width", size.width + 2 * STACK_OFFSET + 8)
-    .attr("height", size.height + 2 * STACK_OFFSET + 8)
-    .attr("rx", 11)
-    .attr("fill", "none")
-    .attr("stroke", SELECT_COLOR)
-    .attr("stroke-width", 2)
-    .attr("visibility", "hidden");
+  // Around the whole stack of cards.
+  const stack = 2 * STACK_OFFSET;
+  joinSelectRing(g, { x, y, width: size.width + stack, height: size.height + stack, rx: 8 }, 11);
 }
 
 /** "×3": the member endpoints a group's line to a network stands for (stopped members: "+1"). */

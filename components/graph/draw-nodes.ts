@@ -8,6 +8,7 @@ import {
   type SandboxNode,
 } from "@/lib/graph/graph-model";
 import type { GraphTarget } from "@/lib/graph/selection";
+import { centredBox, joinBox, joinSelectRing } from "./draw-box";
 import type { AnySelection } from "./d3-joins";
 import { driverSymbolPath } from "./driver-symbols";
 import { drawGroup, groupTooltip } from "./draw-groups";
@@ -199,15 +200,7 @@ function drawSandbox(
           : `network namespace (sandbox) ${node.id.slice(0, 12)}\n${node.containerNames.join("\n")}`,
     );
 
-  g.selectAll<SVGRectElement, null>("rect.box")
-    .data([null])
-    .join("rect")
-    .attr("class", "box")
-    .attr("x", -size.width / 2)
-    .attr("y", -size.height / 2)
-    .attr("width", size.width)
-    .attr("height", size.height)
-    .attr("rx", 7)
+  joinBox(g, centredBox(size, 7))
     .attr("fill", isHost ? HOST_FILL : BOX_FILL)
     .attr("stroke", isHost ? HOST_STROKE : failedNode(node) ? FAILED_STROKE : BOX_STROKE)
     .attr("stroke-width", isHost ? 1.8 : 1.2)
@@ -283,19 +276,7 @@ function drawSandbox(
     if (d.id) onSelect({ kind: "container", id: d.id });
   });
 
-  g.selectAll<SVGRectElement, null>("rect.select-ring")
-    .data([null])
-    .join("rect")
-    .attr("class", "select-ring")
-    .attr("x", -size.width / 2 - 4)
-    .attr("y", -size.height / 2 - 4)
-    .attr("width", size.width + 8)
-    .attr("height", size.height + 8)
-    .attr("rx", 10)
-    .attr("fill", "none")
-    .attr("stroke", SELECT_COLOR)
-    .attr("stroke-width", 2)
-    .attr("visibility", "hidden");
+  joinSelectRing(g, centredBox(size, 7), 10);
 }
 
 function drawHostPorts(g: AnySelection<SVGGElement, GraphNode>, size: Size) {
@@ -304,15 +285,7 @@ function drawHostPorts(g: AnySelection<SVGGElement, GraphNode>, size: Size) {
     .data([null])
     .join("title")
     .text("Published ports: the host DNATs host IP:port to the container port");
-  g.selectAll<SVGRectElement, null>("rect.box")
-    .data([null])
-    .join("rect")
-    .attr("class", "box")
-    .attr("x", -size.width / 2)
-    .attr("y", -size.height / 2)
-    .attr("width", size.width)
-    .attr("height", size.height)
-    .attr("rx", size.height / 2)
+  joinBox(g, centredBox(size, size.height / 2))
     .attr("fill", PORTS_FILL)
     .attr("stroke", PORTS_COLOR)
     .attr("stroke-width", 1.5);
@@ -327,17 +300,5 @@ function drawHostPorts(g: AnySelection<SVGGElement, GraphNode>, size: Size) {
     .attr("font-weight", 600)
     .attr("fill", PORTS_COLOR)
     .text("⇄ host ports");
-  g.selectAll<SVGRectElement, null>("rect.select-ring")
-    .data([null])
-    .join("rect")
-    .attr("class", "select-ring")
-    .attr("x", -size.width / 2 - 4)
-    .attr("y", -size.height / 2 - 4)
-    .attr("width", size.width + 8)
-    .attr("height", size.height + 8)
-    .attr("rx", size.height / 2 + 4)
-    .attr("fill", "none")
-    .attr("stroke", SELECT_COLOR)
-    .attr("stroke-width", 2)
-    .attr("visibility", "hidden");
+  joinSelectRing(g, centredBox(size, size.height / 2), size.height / 2 + 4);
 }

@@ -3,6 +3,7 @@
 // load balancers), and the links from a service to its tasks.
 import type { SandboxNode } from "@/lib/graph/graph-model";
 import type { RemoteTaskNode, ServiceNode, TaskLink } from "@/lib/graph/swarm-graph";
+import { centredBox, joinBox, joinSelectRing } from "./draw-box";
 import type { AnySelection } from "./d3-joins";
 import {
   BG,
@@ -20,7 +21,6 @@ import {
   PAD_Y,
   PORTS_COLOR,
   SANS,
-  SELECT_COLOR,
   SERVICE_COLOR,
   SERVICE_FILL,
   STATE_COLORS,
@@ -37,33 +37,13 @@ function frame<D>(
   size: Size,
   style: { fill: string; stroke: string; dashed?: boolean; rx?: number },
 ) {
-  const rx = style.rx ?? 7;
-  g.selectAll<SVGRectElement, null>("rect.box")
-    .data([null])
-    .join("rect")
-    .attr("class", "box")
-    .attr("x", -size.width / 2)
-    .attr("y", -size.height / 2)
-    .attr("width", size.width)
-    .attr("height", size.height)
-    .attr("rx", rx)
+  const box = centredBox(size, style.rx ?? 7);
+  joinBox(g, box)
     .attr("fill", style.fill)
     .attr("stroke", style.stroke)
     .attr("stroke-width", 1.4)
     .attr("stroke-dasharray", style.dashed ? "4 3" : null);
-  g.selectAll<SVGRectElement, null>("rect.select-ring")
-    .data([null])
-    .join("rect")
-    .attr("class", "select-ring")
-    .attr("x", -size.width / 2 - 4)
-    .attr("y", -size.height / 2 - 4)
-    .attr("width", size.width + 8)
-    .attr("height", size.height + 8)
-    .attr("rx", rx + 3)
-    .attr("fill", "none")
-    .attr("stroke", SELECT_COLOR)
-    .attr("stroke-width", 2)
-    .attr("visibility", "hidden");
+  joinSelectRing(g, box, box.rx + 3);
 }
 
 function header<D>(g: AnySelection<SVGGElement, D>, size: Size, text: string, color: string) {

@@ -61,6 +61,24 @@ function nodeOf(topology: Topology, task: Task) {
   return task.nodeId ? topology.nodes.find((n) => n.id === task.nodeId) : undefined;
 }
 
+function TaskList({
+  tasks,
+  ...row
+}: {
+  tasks: Task[];
+  topology: Topology;
+  service: Service;
+  onSelect: Select;
+}) {
+  return (
+    <ul className="space-y-2">
+      {tasks.map((t) => (
+        <TaskRow key={t.id} {...row} task={t} />
+      ))}
+    </ul>
+  );
+}
+
 function TaskRow({
   topology,
   service,
@@ -196,34 +214,16 @@ export function ServicePanel({ topology, id, onSelect }: Props) {
         {current.length === 0 ? (
           <p className="text-sm text-slate-500">No task is wanted now.</p>
         ) : (
-          <ul className="space-y-2">
-            {current.map((t) => (
-              <TaskRow
-                key={t.id}
-                topology={topology}
-                service={service}
-                task={t}
-                onSelect={onSelect}
-              />
-            ))}
-          </ul>
+          <TaskList tasks={current} topology={topology} service={service} onSelect={onSelect} />
         )}
         {history.length > 0 && (
           <details className="mt-2">
             <summary className="cursor-pointer text-xs text-slate-400 select-none hover:text-slate-200">
               {history.length} earlier task{history.length === 1 ? "" : "s"} (history)
             </summary>
-            <ul className="mt-2 space-y-2">
-              {history.map((t) => (
-                <TaskRow
-                  key={t.id}
-                  topology={topology}
-                  service={service}
-                  task={t}
-                  onSelect={onSelect}
-                />
-              ))}
-            </ul>
+            <div className="mt-2">
+              <TaskList tasks={history} topology={topology} service={service} onSelect={onSelect} />
+            </div>
           </details>
         )}
       </Section>

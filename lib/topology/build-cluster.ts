@@ -6,6 +6,7 @@ import type {
   EngineSnapshot,
   EngineTask,
 } from "./engine-types";
+import { createModelMemo, memo } from "./model-memo";
 import type {
   EngineEntry,
   Network,
@@ -25,23 +26,9 @@ export type EnginePart = {
 };
 
 // Cluster objects rebuilt on every event would defeat the diff's per-object encoding cache.
-const nodeMemo = new WeakMap<EngineNode, { key: string; model: SwarmNode }>();
-const serviceMemo = new WeakMap<EngineService, SwarmModel<Service>>();
-const taskMemo = new WeakMap<EngineTask, SwarmModel<Task>>();
-type SwarmModel<T> = { key: string; model: T };
-
-function memo<I extends object, O>(
-  cache: WeakMap<I, SwarmModel<O>>,
-  input: I,
-  key: string,
-  make: () => O,
-): O {
-  const hit = cache.get(input);
-  if (hit?.key === key) return hit.model;
-  const model = make();
-  cache.set(input, { key, model });
-  return model;
-}
+const nodeMemo = createModelMemo<EngineNode, SwarmNode>();
+const serviceMemo = createModelMemo<EngineService, Service>();
+const taskMemo = createModelMemo<EngineTask, Task>();
 
 const isManager = (s: EngineSnapshot | null) => s?.info.Swarm?.ControlAvailable === true;
 

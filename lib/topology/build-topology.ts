@@ -5,6 +5,7 @@ import type {
   EngineNetworkMember,
   EngineSnapshot,
 } from "./engine-types";
+import { createModelMemo, memo } from "./model-memo";
 import {
   LOCAL_ENGINE_ID,
   PREDEFINED_NETWORK_NAMES,
@@ -23,25 +24,9 @@ const CONTAINER_MODE = "container:";
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
-// The live feed rebuilds the whole model on every event; what an event did not touch is the same
-// Engine object as before, so its model object is reused — and a diff (lib/topology/patch.ts)
-// need not encode it again. Keyed weakly: a re-read or removed object drops out by itself.
-const networkMemo = new WeakMap<EngineNetwork, { key: string; model: Network }>();
-const containerMemo = new WeakMap<EngineContainerInspect, { key: string; model: Container }>();
-const endpointMemo = new WeakMap<EngineEndpointSettings, { key: string; model: Endpoint }>();
-
-function memo<I extends object, O>(
-  cache: WeakMap<I, { key: string; model: O }>,
-  input: I,
-  key: string,
-  make: () => O,
-): O {
-  const hit = cache.get(input);
-  if (hit?.key === key) return hit.model;
-  const model = make();
-  cache.set(input, { key, model });
-  return model;
-}
+const networkMemo = createModelMemo<EngineNetwork, Network>();
+const containerMemo = createModelMemo<EngineContainerInspect, Container>();
+const endpointMemo = createModelMemo<EngineEndpointSettings, Endpoint>();
 
 /** Which engine a snapshot is from; the first engine's host namespace keeps the id "host". */
 export type EngineScope = { engineId: string; first: boolean };
