@@ -1,6 +1,8 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The container image (Dockerfile) runs the standalone server; `next start` is unchanged.
+  output: process.env.NETLENS_STANDALONE === "1" ? "standalone" : undefined,
   // dockerode pulls in native/optional modules (ssh2, cpu-features) that must not be bundled.
   serverExternalPackages: ["dockerode", "docker-modem", "ssh2", "cpu-features", "libsql"],
   poweredByHeader: false,

@@ -11,6 +11,8 @@ const LIVE_SPECS = [
   "**/manage.spec.ts",
   "**/reach.spec.ts",
   "**/grouping.spec.ts",
+  "**/history.spec.ts",
+  "**/readability.spec.ts",
 ];
 /** A few hundred containers of its own: alone, so no other spec's map is that big meanwhile. */
 const BIG_SPECS = ["**/big-map.spec.ts"];
@@ -85,6 +87,25 @@ export default defineConfig({
       dependencies: ["swarm-setup"],
     },
     { name: "swarm-teardown", testDir: "tests/swarm", testMatch: "**/lab.teardown.ts" },
+    // Least privilege: servers of their own whose only way to an engine is a default-deny Docker
+    // API proxy (scripts/docker-api-proxy.ts). After the swarm specs, so the swarm lab is still
+    // up for the manager's endpoints (its teardown waits for every project after swarm-setup).
+    {
+      name: "proxy",
+      testDir: "tests/proxy",
+      testMatch: "**/*-profile.spec.ts",
+      use: BROWSER,
+      dependencies: ["swarm"],
+    },
+    // What the proxy specs recorded = the allow-list = docs/engine-endpoints.md and the README.
+    {
+      name: "proxy-endpoints",
+      testDir: "tests/proxy",
+      testMatch: "**/endpoints.spec.ts",
+      dependencies: ["proxy"],
+    },
+    // The container image: built (layers cached between runs), run against the shared engine.
+    { name: "image", testDir: "tests/image", use: BROWSER, dependencies: ["proxy"] },
   ],
   webServer: {
     command: `npx next start -H 127.0.0.1 -p ${TEST_PORT}`,

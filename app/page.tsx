@@ -2,8 +2,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Dashboard } from "@/components/dashboard";
 import { decodeViewState } from "@/lib/client/view-state";
+import { changesUnavailable } from "@/lib/server/change-access";
 import { roleOf } from "@/lib/security/auth";
 import { loginPath } from "@/lib/security/return-path";
+import { allows } from "@/lib/security/roles";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -16,6 +18,8 @@ export default async function HomePage({ searchParams }: Props) {
   // link survives the login: the login page returns to it.
   const role = roleOf(await headers());
   if (!role) redirect(loginPath(query.size > 0 ? `/?${query}` : "/"));
+  // Said up front (a read-only socket proxy, NETLENS_READONLY) rather than on the first failure.
+  const changesOff = allows(role, "operator") ? await changesUnavailable() : null;
   // Decoded here, not in the browser: the page is rendered as the link says from the first paint.
-  return <Dashboard role={role} initialView={decodeViewState(query)} />;
+  return <Dashboard role={role} initialView={decodeViewState(query)} changesOff={changesOff} />;
 }

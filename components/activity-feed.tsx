@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { EarlierActivity } from "@/lib/client/use-history";
 import { formatClock } from "@/lib/graph/format";
 import type { ActivityItem, ActivityTone } from "@/lib/topology/describe-patch";
 
@@ -8,6 +9,8 @@ type Props = {
   items: ActivityItem[];
   /** Called for a line with a target; the dashboard decides what that still points at. */
   onSelect(item: ActivityItem): void;
+  /** What history recorded before the live feed began, a page at a time. */
+  earlier?: EarlierActivity;
 };
 
 const TONE: Record<ActivityTone, { bar: string; text: string; label: string }> = {
@@ -17,8 +20,9 @@ const TONE: Record<ActivityTone, { bar: string; text: string; label: string }> =
 };
 
 /** What changed on the engine, newest first, each line a way to the thing it is about. */
-export function ActivityFeed({ items, onSelect }: Props) {
+export function ActivityFeed({ items, onSelect, earlier }: Props) {
   const [open, setOpen] = useState(true);
+  const older = earlier?.items ?? [];
 
   return (
     <section
@@ -49,17 +53,18 @@ export function ActivityFeed({ items, onSelect }: Props) {
       </h2>
       {open && (
         <div id="activity-feed-list" className="max-h-[32vh] min-h-0 overflow-y-auto pb-2">
-          {items.length === 0 ? (
+          {items.length === 0 && older.length === 0 ? (
             <p className="px-3 pb-2 text-xs text-slate-500">
               No changes yet — the map updates live as Docker changes.
             </p>
           ) : (
             <ol className="text-[12px]">
-              {items.map((item) => (
+              {[...items, ...older].map((item) => (
                 <ActivityLine key={item.id} item={item} onSelect={onSelect} />
               ))}
             </ol>
           )}
+          {earlier && <LoadEarlier earlier={earlier} />}
         </div>
       )}
     </section>
@@ -104,5 +109,35 @@ function ActivityLine({
         <div {...common}>{body}</div>
       )}
     </li>
+  );
+}
+
+/** "Load earlier": the feed reaches back into what history recorded. */
+function LoadEarlier({ earlier }: { earlier: EarlierActivity }) {
+  if (earlier.exhausted) {
+    return (
+      <p data-testid="activity-earliest" className="px-3 pt-1 text-[11px] text-slate-600">
+        {earlier.items.length > 0 ? "Nothing earlier is recorded." : "No earlier changes recorded."}
+      </p>
+    );
+  }
+  return (
+    <div className="px-3 pt-1">
+      <button
+        type="button"
+        data-testid="activity-load-earlier"
+        disabled={earlier.loading}
+        onClick={earlier.loadEarlier}
+        title="Read earlier changes from the recorded history"
+        className="rounded px-1.5 py-0.5 text-[11px] font-medium text-sky-300 hover:bg-slate-800 hover:text-sky-200 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none disabled:text-slate-500"
+      >
+        {earlier.loading ? "Loading earlier changes…" : "Load earlier"}
+      </button>
+      {earlier.error && (
+        <p role="alert" data-testid="activity-earlier-error" className="text-[11px] text-rose-300">
+          {earlier.error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { focusGraphModel, type ViewFocus } from "@/lib/graph/focus";
 import {
@@ -11,6 +10,7 @@ import {
   type GroupMode,
 } from "@/lib/graph/grouping";
 import { STOPPED_PREFIX, toGraphModel } from "@/lib/graph/graph-model";
+import { changesHighlight } from "@/lib/graph/history-changes";
 import { sameTarget, selectionForActivity, type GraphTarget } from "@/lib/graph/selection";
 import type { ActivityItem } from "@/lib/topology/describe-patch";
 import { engineOfTarget } from "@/lib/topology/engine-target";
@@ -25,8 +25,9 @@ import { ConnectDialog, type ConnectIntent } from "./connect-dialog";
 import { CreateNetworkDialog } from "./create-network-dialog";
 import { regionChoices } from "./engine-controls";
 import { ExportMenu } from "./export-menu";
+import { HeaderChangeControls } from "./header-change-controls";
 import { Legend } from "./legend";
-import { ManageProvider, type ManageActions } from "./manage/manage-context";
+import { ENGINE_DOWN, ManageProvider, type ManageActions } from "./manage/manage-context";
 import type { PanelShape } from "./panel/group-panel";
 import { PruneDialog } from "./prune-dialog";
 import { InsightButtons } from "./reach/insight-buttons";
@@ -40,6 +41,11 @@ import { EngineInfo, LiveStatus } from "./header-status";
 import { StatusBanners } from "./status-banners";
 import { ViewControls } from "./view-controls";
 import { FocusBanner } from "./view-shape-controls";
+import { ChangesList } from "./history/changes-list";
+import { HistoryBanner } from "./history/history-banner";
+import { HistoryFiles } from "./history/history-files";
+import { HistoryTimeline } from "./history/history-timeline";
+import { useHistoryMode } from "./history/use-history-mode";
 import { TopologyGraph, type FocusRequest, type MapControls } from "./topology-graph";
 import { allows, type Role } from "@/lib/security/roles";
 
@@ -61,14 +67,28 @@ function containerOfNode(topology: Topology, nodeId: string): string | undefined
   return topology.sandboxes.find((s) => s.id === nodeId)?.containerIds[0];
 }
 
-const HEADER_BUTTON =
-  "rounded-md px-2.5 py-1 text-sm font-medium ring-1 outline-none focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-50";
+/** Why nothing can be changed while the map shows the past or a file. */
+const READ_ONLY = "Viewing history (read-only): back to live to make changes";
 
-/** The whole `/` page: header, live graph, table, activity, legend and details, over one stream. */
-export function Dashboard({ role, initialView }: { role: Role; initialView: ViewState }) {
+/**
+ * The whole `/` page: header, live graph, table, activity, legend and details, over one stream.
+ * `changesOff`: why no change can be made at all (read-only engine or Netlens), from the server.
+ */
+export function Dashboard({
+  role,
+  initialView,
+  changesOff = null,
+}: {
+  role: Role;
+  initialView: ViewState;
+  changesOff?: string | null;
+}) {
   const canConnect = allows(role, "operator");
   const canAdminister = allows(role, "admin");
-  const { topology, engine, asOf, activity } = useTopologyStream();
+  const { topology: liveTopology, engine, asOf, activity } = useTopologyStream();
+  // What the page shows: live, a moment of history, or an imported file (read-only).
+  const history = useHistoryMode({ liveTopology, asOf, initialView });
+  const { topology, drawn } = history;
   const [showStopped, setShowStopped] = useState(initialView.stopped);
   const [regionFilter, setRegionFilter] = useState<string | null>(initialView.engine);
   const [driverFilter, setDriverFilter] = useState<string[]>(initialView.drivers);
@@ -80,6 +100,7 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [linkChecked, setLinkChecked] = useState(false);
   const mapRef = useRef<MapControls>(null);
+  const mapSvg = useCallback(() => mapRef.current?.svgSnapshot() ?? null, []);
   const searchRef = useRef<HTMLInputElement>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -100,15 +121,15 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
   // A swarm node or engine grouping the map no longer has (one engine again) groups nothing.
   const groupMode = topology && groupModes(topology).includes(group) ? group : "none";
   const model = useMemo(() => {
-    if (!topology) return null;
-    const full = toGraphModel(topology, { showStopped, region, drivers });
-    const grouped = groupGraphModel(full, topology, {
+    if (!drawn) return null;
+    const full = toGraphModel(drawn, { showStopped, region, drivers });
+    const grouped = groupGraphModel(full, drawn, {
       by: groupMode,
       expanded: expandedGroups,
       region,
     });
     return focus ? focusGraphModel(grouped, focus) : grouped;
-  }, [topology, showStopped, region, drivers, groupMode, expandedGroups, focus]);
+  }, [drawn, showStopped, region, drivers, groupMode, expandedGroups, focus]);
   const shape = useMemo<PanelShape | undefined>(
     () =>
       topology
@@ -137,8 +158,15 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
   const navigate = useCallback((target: GraphTarget) => setSelection(target), []);
   const close = useCallback(() => setSelection(null), []);
   const closeDialog = useCallback(() => setDialog(null), []);
+  const openCreate = useCallback(() => setDialog({ kind: "create" }), []);
+  const openPrune = useCallback(() => setDialog({ kind: "prune" }), []);
   // Reach mode takes the details panel's place: opening it closes the details.
   const insight = useMapInsight(topology, model, close);
+  const changes = history.changes;
+  const highlight = useMemo(
+    () => insight.highlight ?? (model && changes ? changesHighlight(model, changes.diff) : null),
+    [insight.highlight, model, changes],
+  );
 
   const viewState: Omit<ViewState, "view"> = {
     selection,
@@ -148,6 +176,9 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
     drivers: driverFilter,
     engine: regionFilter,
     group,
+    ...history.url,
+    // Chosen when the page opens (the map's renderer is made once); kept in links made from it.
+    renderer: initialView.renderer,
   };
   const applyView = useCallback(
     (view: ViewState): ViewState => {
@@ -159,12 +190,13 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
       setRegionFilter(shown.engine);
       setFocus(shown.focus);
       setGroup(shown.group);
+      history.setFromUrl(shown);
       return shown;
     },
-    [topology],
+    [topology, history],
   );
   // A link's selection can be checked only against a topology: once the first one is here.
-  if (topology && !linkChecked) {
+  if (topology && !linkChecked && !history.loading) {
     setLinkChecked(true);
     applyView({ ...viewState, view: null });
   }
@@ -216,7 +248,10 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
 
   const manage = useMemo<ManageActions>(
     () => ({
-      enabled: engine.status === "up",
+      // The past (or a file) cannot be changed: while it is shown, changes say so.
+      enabled: engine.status === "up" && !changesOff && !history.readOnly,
+      disabledReason:
+        changesOff ?? (history.readOnly ? READ_ONLY : engine.status === "up" ? null : ENGINE_DOWN),
       can: { connect: canConnect, administer: canAdminister },
       openConnect: (intent) => setDialog({ kind: "connect", intent }),
       select: (target) => setSelection(target),
@@ -234,17 +269,17 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
           },
         }),
     }),
-    [engine.status, canConnect, canAdminister],
+    [engine.status, canConnect, canAdminister, history.readOnly, changesOff],
   );
 
   const dropOnNetwork = useCallback(
     (sandboxNodeId: string, networkId: string) => {
-      if (!topology || engine.status !== "up") return;
+      if (!topology || engine.status !== "up" || history.readOnly || changesOff) return;
       const containerId = containerOfNode(topology, sandboxNodeId);
       if (!containerId) return;
       setDialog({ kind: "connect", intent: { containerId, networkId, source: "drag" } });
     },
-    [topology, engine.status],
+    [topology, engine.status, history.readOnly, changesOff],
   );
 
   /** Select and centre `target` (leaving reach mode), drawing stopped containers when it is one. */
@@ -273,7 +308,8 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
   const down = engine.status === "down";
   // The stream itself broke (or has not opened yet) while a map is shown: it may be out of date.
   const reconnecting = engine.status === "connecting" && topology !== null;
-  const canChange = topology !== null && engine.status === "up";
+  const canChange = topology !== null && engine.status === "up" && !history.readOnly && !changesOff;
+  const cannotChange = changesOff ?? (history.readOnly ? READ_ONLY : "Needs a reachable engine");
 
   return (
     <ManageProvider value={manage}>
@@ -293,6 +329,7 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
             <InsightButtons insight={insight} disabled={topology === null} />
             <ExportMenu
               topology={topology}
+              mapSvg={mapSvg}
               filters={{
                 stopped: showStopped,
                 drivers,
@@ -301,40 +338,17 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
                 group: viewState.group,
               }}
               disabled={topology === null}
+              history={history.fileItems}
             />
-            {canAdminister && (
-              <div className="flex items-center gap-2">
-                <button
-                  type="button"
-                  data-testid="new-network"
-                  disabled={!canChange}
-                  title={canChange ? "docker network create" : "Needs a reachable engine"}
-                  onClick={() => setDialog({ kind: "create" })}
-                  className={`${HEADER_BUTTON} bg-sky-600/90 text-white ring-sky-500/40 hover:bg-sky-500`}
-                >
-                  + New network
-                </button>
-                <button
-                  type="button"
-                  data-testid="prune-open"
-                  disabled={!canChange}
-                  title={
-                    canChange ? "docker network prune, with a preview" : "Needs a reachable engine"
-                  }
-                  onClick={() => setDialog({ kind: "prune" })}
-                  className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
-                >
-                  Prune unused…
-                </button>
-                <Link
-                  href="/audit"
-                  data-testid="audit-link"
-                  className={`${HEADER_BUTTON} bg-slate-800 text-slate-200 ring-slate-700 hover:bg-slate-700`}
-                >
-                  Audit
-                </Link>
-              </div>
-            )}
+            <HeaderChangeControls
+              changesOff={changesOff}
+              canConnect={canConnect}
+              canAdminister={canAdminister}
+              canChange={canChange}
+              cannotChange={cannotChange}
+              onCreate={openCreate}
+              onPrune={openPrune}
+            />
             <ViewControls
               topology={topology}
               engine={region}
@@ -359,6 +373,7 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
             onFocus={focusOn}
             onSelectRegion={(id) => setSelection({ kind: "region", id })}
           />
+          <HistoryBanner {...history.banner} />
 
           <main className="grid min-h-0 flex-1 grid-cols-1 grid-rows-[minmax(420px,68vh)_auto] overflow-y-auto lg:grid-cols-[minmax(0,1fr)_minmax(340px,26vw)] lg:grid-rows-1 lg:overflow-hidden">
             <section aria-label="Topology graph" className="flex min-h-0 flex-col">
@@ -375,12 +390,15 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
                       revision={topology.generatedAt}
                       selection={selection}
                       onSelect={insight.reach.open ? insight.reach.pickTarget : select}
-                      onDropOnNetwork={canConnect ? dropOnNetwork : undefined}
+                      onDropOnNetwork={
+                        canConnect && !history.readOnly && !changesOff ? dropOnNetwork : undefined
+                      }
                       focusRequest={focusRequest}
-                      highlight={insight.highlight}
+                      highlight={highlight}
                       highlightInset={SIDE_PANEL_INSET}
                       initialView={initialView.view}
                       onViewChange={onViewChange}
+                      renderer={initialView.renderer}
                       ref={mapRef}
                     />
                   </div>
@@ -397,6 +415,11 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
                   </div>
                 )}
                 {topology && <MapOverlays insight={insight} onReveal={reveal} />}
+                {history.list && (
+                  <div className="absolute top-3 bottom-3 left-3 flex max-w-[calc(100%-1.5rem)] items-start">
+                    <ChangesList {...history.list} onSelect={showActivity} />
+                  </div>
+                )}
                 {topology && focus && (
                   <div className="absolute bottom-3 left-1/2 -translate-x-1/2">
                     <FocusBanner topology={topology} focus={focus} onClear={() => setFocus(null)} />
@@ -420,6 +443,7 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
                   </div>
                 )}
               </div>
+              <HistoryTimeline {...history.timeline} />
               {/* Below the map rather than over it, so it never hides a node. */}
               <div className="border-t border-slate-800 bg-slate-900/60">
                 <Legend model={model} />
@@ -446,9 +470,10 @@ export function Dashboard({ role, initialView }: { role: Role; initialView: View
                   <div className="p-4 text-sm text-slate-500">No data yet.</div>
                 )}
               </section>
-              <ActivityFeed items={activity} onSelect={showActivity} />
+              <ActivityFeed items={activity} onSelect={showActivity} earlier={history.earlier} />
             </div>
           </main>
+          <HistoryFiles {...history.files} />
           {topology && dialog?.kind === "create" && (
             <CreateNetworkDialog
               topology={topology}

@@ -12,6 +12,7 @@ import {
   type ExportFormat,
 } from "@/lib/export/export-file";
 import type { Topology } from "@/lib/topology/types";
+import type { SvgSnapshot } from "./graph/create-topology-graph";
 
 type Item = { id: "svg" | "png" | ExportFormat; label: string; hint: string };
 
@@ -26,12 +27,19 @@ const ITEMS: Item[] = [
 const BUTTON =
   "inline-flex items-center gap-1.5 rounded-md bg-slate-800 px-2.5 py-1 text-sm font-medium text-slate-200 ring-1 ring-slate-700 outline-none hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-sky-400 disabled:cursor-not-allowed disabled:opacity-50";
 
-function drawnMap(topology: Topology) {
-  const svg = document.querySelector<SVGSVGElement>('svg[data-testid="topology-graph"]');
-  if (!svg) throw new Error("The map is not drawn yet: wait for it, then export again.");
+/** The map as SVG, whether it is drawn as SVG or on a canvas (see TopologyGraph.svgSnapshot). */
+export type MapSvg = () => SvgSnapshot | null;
+
+function drawnMap(topology: Topology, mapSvg: MapSvg) {
+  const snapshot = mapSvg();
+  if (!snapshot) throw new Error("The map is not drawn yet: wait for it, then export again.");
   const name =
     topology.engines.length > 1 ? `${topology.engines.length} engines` : topology.engine.name;
-  return standaloneSvg(svg, `Netlens · ${name} · ${topology.generatedAt}`);
+  try {
+    return standaloneSvg(snapshot.svg, `Netlens · ${name} · ${topology.generatedAt}`);
+  } finally {
+    snapshot.dispose();
+  }
 }
 
 async function fetchExport(format: ExportFormat, filters: ExportFilters): Promise<Blob> {
@@ -43,10 +51,15 @@ async function fetchExport(format: ExportFormat, filters: ExportFilters): Promis
   return res.blob();
 }
 
-async function exportAs(item: Item["id"], topology: Topology, filters: ExportFilters) {
+async function exportAs(
+  item: Item["id"],
+  topology: Topology,
+  filters: ExportFilters,
+  mapSvg: MapSvg,
+) {
   const now = new Date();
   if (item === "svg" || item === "png") {
-    const svg = drawnMap(topology);
+    const svg = drawnMap(topology, mapSvg);
     const blob =
       item === "svg"
         ? new Blob([svg.text], { type: "image/svg+xml;charset=utf-8" })
@@ -57,14 +70,26 @@ async function exportAs(item: Item["id"], topology: Topology, filters: ExportFil
   download(await fetchExport(item, filters), exportFileName(extensionOf(item), now));
 }
 
+/** The history file items (components/history/history-files.tsx): each opens its own dialog. */
+export type HistoryFileItems = { exportHistory(): void; importHistory(): void };
+
+const HISTORY_ITEMS = [
+  { id: "export-history", label: "Export history…", hint: "a time window, as JSON" },
+  { id: "import-history", label: "Import history file…", hint: "view it, read-only" },
+] as const;
+
 export function ExportMenu({
   topology,
   filters,
   disabled,
+  history,
+  mapSvg,
 }: {
   topology: Topology | null;
   filters: ExportFilters;
   disabled: boolean;
+  history?: HistoryFileItems;
+  mapSvg: MapSvg;
 }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<Item["id"] | null>(null);
@@ -101,7 +126,7 @@ export function ExportMenu({
     setBusy(item);
     setError(null);
     try {
-      await exportAs(item, topology, { ...filters, engine });
+      await exportAs(item, topology, { ...filters, engine }, mapSvg);
       close();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -192,6 +217,32 @@ export function ExportMenu({
               <span className="truncate text-xs text-slate-500">{item.hint}</span>
             </button>
           ))}
+          {history && (
+            <>
+              <div role="separator" className="my-1 border-t border-slate-800" />
+              {HISTORY_ITEMS.map((item, i) => (
+                <button
+                  key={item.id}
+                  ref={(el) => {
+                    itemRefs.current[ITEMS.length + i] = el;
+                  }}
+                  type="button"
+                  role="menuitem"
+                  tabIndex={-1}
+                  data-testid={item.id}
+                  onClick={() => {
+                    setOpen(false);
+                    if (item.id === "export-history") history.exportHistory();
+                    else history.importHistory();
+                  }}
+                  className="flex w-full items-baseline justify-between gap-3 px-3 py-1.5 text-left text-sm text-slate-200 outline-none hover:bg-slate-800 focus:bg-slate-800"
+                >
+                  <span className="font-medium">{item.label}</span>
+                  <span className="truncate text-xs text-slate-500">{item.hint}</span>
+                </button>
+              ))}
+            </>
+          )}
           {error && (
             <p
               role="alert"

@@ -12,6 +12,7 @@ import {
   MESH_COLOR,
   MUTED,
   PORTS_COLOR,
+  PORTS_FILL,
   REGION_DOWN_FILL,
   REGION_FILL,
   REGION_STROKE,
@@ -234,14 +235,14 @@ export function Legend({ model = null }: { model?: GraphModel | null }) {
           label="published port"
           icon={
             <Swatch>
-              <line
-                x1="-12"
-                y1="0"
-                x2="12"
-                y2="0"
+              <rect
+                x="-11"
+                y="-5"
+                width="22"
+                height="10"
+                rx="3"
+                fill={PORTS_FILL}
                 stroke={PORTS_COLOR}
-                strokeWidth="1.4"
-                strokeDasharray="2 3"
               />
             </Swatch>
           }

@@ -2,15 +2,14 @@
 
 import { useMemo, type Ref } from "react";
 import { createDriverMatcher } from "@/lib/graph/driver-filter";
-import { driverStyleOf } from "@/lib/graph/drivers";
 import { describeStatus, findContainerByRef, shortId, stripCidr } from "@/lib/graph/format";
 import { failedToStart } from "@/lib/graph/graph-model";
 import { createSearchIndex } from "@/lib/graph/search";
 import { containerIsSelected, type GraphTarget } from "@/lib/graph/selection";
 import { HOST_SANDBOX_ID, type Container, type Topology } from "@/lib/topology/types";
-import { driverSymbolPath } from "./graph/driver-symbols";
 import { ServiceTable } from "./service-table";
-import { rowKeys, TABLE_CLASSES } from "./table-ui";
+import { ContainerRow, NetworkRow } from "./resource-rows";
+import { TABLE_CLASSES } from "./table-ui";
 
 type Props = {
   topology: Topology;
@@ -28,26 +27,41 @@ type Props = {
 
 const NO_DRIVERS: readonly string[] = [];
 
-const STATE_DOT: Record<string, string> = {
-  running: "bg-emerald-400",
-  paused: "bg-amber-400",
-  restarting: "bg-sky-400",
-  exited: "bg-rose-400",
-  dead: "bg-rose-400",
-};
-
 /** What to show in the address column: the IPs, or why there are none. */
-function addressSummary(topology: Topology, container: Container): string {
+/** Each sandbox's addresses, found once: per row, a scan of every endpoint was quadratic. */
+function addressesBySandbox(topology: Topology): Map<string, string[]> {
+  const ips = new Map<string, string[]>();
+  for (const e of topology.endpoints) {
+    const address = e.ipv4Address ?? e.ipv6Address;
+    if (address === null) continue;
+    const list = ips.get(e.sandboxId) ?? [];
+    list.push(stripCidr(address));
+    ips.set(e.sandboxId, list);
+  }
+  return ips;
+}
+
+function addressSummary(addresses: Map<string, string[]>, container: Container): string {
   if (!container.sandboxId) return "—";
   if (container.sandboxId === HOST_SANDBOX_ID) return "host stack";
-  const ips = topology.endpoints
-    .filter((e) => e.sandboxId === container.sandboxId)
-    .map((e) => e.ipv4Address ?? e.ipv6Address)
-    .filter((a): a is string => a !== null)
-    .map(stripCidr);
+  const ips = addresses.get(container.sandboxId) ?? [];
   if (ips.length > 0) return ips.join(", ");
   if (container.networkMode === "none") return "loopback only";
   return "—";
+}
+
+/**
+ * Rows a table shows before asking for a search: a 2,000-row table is read by searching, not
+ * scrolling, and rendering every row on every live change cost a big map hundreds of ms.
+ */
+export const TABLE_ROWS_SHOWN = 300;
+
+/** The first `TABLE_ROWS_SHOWN` rows, and the selected one wherever it is. */
+function shownRows<T extends { id: string }>(rows: T[], isSelected: (row: T) => boolean): T[] {
+  if (rows.length <= TABLE_ROWS_SHOWN) return rows;
+  const head = rows.slice(0, TABLE_ROWS_SHOWN);
+  const chosen = rows.slice(TABLE_ROWS_SHOWN).filter(isSelected);
+  return [...head, ...chosen];
 }
 
 function modeHint(topology: Topology, container: Container): string | null {
@@ -90,12 +104,16 @@ export function ResourceTable({
     .filter(index.containerMatches)
     .sort((a, b) => a.name.localeCompare(b.name));
   const now = Date.parse(topology.generatedAt);
+  const addresses = useMemo(() => addressesBySandbox(topology), [topology]);
+  const shownContainers = shownRows(containers, (c) =>
+    containerIsSelected(topology, selection, c.id),
+  );
   const endpointCount = new Map<string, number>();
   for (const e of topology.endpoints) {
     endpointCount.set(e.networkId, (endpointCount.get(e.networkId) ?? 0) + 1);
   }
 
-  const { th, rowBase, selected } = TABLE_CLASSES;
+  const { th } = TABLE_CLASSES;
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -148,50 +166,16 @@ export function ResourceTable({
             </tr>
           </thead>
           <tbody>
-            {networks.map((n) => {
-              const style = driverStyleOf(n.driver);
-              const isSelected = selection?.kind === "network" && selection.id === n.id;
-              return (
-                <tr
-                  key={n.id}
-                  data-testid="network-row"
-                  data-name={n.name}
-                  data-id={n.id}
-                  aria-selected={isSelected}
-                  className={`${rowBase} ${isSelected ? selected : ""}`}
-                  {...rowKeys(() => onSelect({ kind: "network", id: n.id }))}
-                >
-                  <td
-                    className="truncate py-1.5 pr-2 pl-3 font-medium text-slate-100"
-                    title={n.name}
-                  >
-                    {n.name}
-                    {n.internal && (
-                      <span className="ml-1.5 text-[10px] text-rose-300">internal</span>
-                    )}
-                  </td>
-                  {manyEngines && (
-                    <td className="truncate py-1.5 pr-2 text-slate-400" data-testid="row-engine">
-                      {n.engineId ?? "swarm"}
-                    </td>
-                  )}
-                  <td className="py-1.5 pr-2 text-slate-300">
-                    <span className="inline-flex items-center gap-1.5">
-                      <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden>
-                        <path d={driverSymbolPath(style.symbol, 50)} fill={style.color} />
-                      </svg>
-                      {n.driver}
-                    </span>
-                  </td>
-                  <td className="truncate py-1.5 pr-2 font-mono text-[11.5px] text-slate-400">
-                    {n.subnets.map((s) => s.subnet).join(", ") || "—"}
-                  </td>
-                  <td className="py-1.5 pr-3 text-right text-slate-400 tabular-nums">
-                    {endpointCount.get(n.id) ?? 0}
-                  </td>
-                </tr>
-              );
-            })}
+            {networks.map((n) => (
+              <NetworkRow
+                key={n.id}
+                network={n}
+                endpoints={endpointCount.get(n.id) ?? 0}
+                isSelected={selection?.kind === "network" && selection.id === n.id}
+                manyEngines={manyEngines}
+                onSelect={onSelect}
+              />
+            ))}
             {networks.length === 0 && (
               <tr>
                 <td colSpan={manyEngines ? 5 : 4} className="px-3 py-2 text-slate-500">
@@ -215,78 +199,29 @@ export function ResourceTable({
             </tr>
           </thead>
           <tbody>
-            {containers.map((c) => {
-              const isSelected = containerIsSelected(topology, selection, c.id);
-              const hint = modeHint(topology, c);
-              return (
-                <tr
-                  key={c.id}
-                  data-testid="container-row"
-                  data-name={c.name}
-                  data-id={c.id}
-                  data-state={c.state}
-                  data-failed={failedToStart(c) ? "true" : undefined}
-                  aria-selected={isSelected}
-                  className={`${rowBase} ${isSelected ? selected : ""} ${
-                    failedToStart(c)
-                      ? "bg-rose-950/30 shadow-[inset_2px_0_0_0_#f43f5e]"
-                      : c.sandboxId === null
-                        ? "opacity-60"
-                        : ""
-                  }`}
-                  {...rowKeys(() => onSelect({ kind: "container", id: c.id }))}
-                >
-                  <td className="py-1.5 pr-2 pl-3" title={`${c.name} — ${describeStatus(c, now)}`}>
-                    <span className="flex items-center gap-1.5">
-                      <span
-                        className={`h-2 w-2 shrink-0 rounded-full ${STATE_DOT[c.state] ?? "bg-slate-500"}`}
-                        aria-label={c.state}
-                      />
-                      <span className="truncate font-medium text-slate-100">{c.name}</span>
-                      {(c.networkWarning || c.error) && (
-                        <span
-                          data-testid="container-issue-marker"
-                          className={c.error ? "text-rose-400" : "text-amber-400"}
-                          title={c.error ?? c.networkWarning ?? undefined}
-                          aria-label={c.error ? "error" : "network warning"}
-                        >
-                          ⚠
-                        </span>
-                      )}
-                    </span>
-                    {hint && (
-                      <span className="block truncate pl-3.5 text-[10.5px] text-slate-500">
-                        {hint}
-                      </span>
-                    )}
-                  </td>
-                  {manyEngines && (
-                    <td className="truncate py-1.5 pr-2 text-slate-400" data-testid="row-engine">
-                      {c.engineId}
-                    </td>
-                  )}
-                  <td
-                    className="truncate py-1.5 pr-2 font-mono text-[11.5px] text-slate-400"
-                    title={c.image}
-                  >
-                    {c.image}
-                  </td>
-                  <td className="truncate py-1.5 pr-3 font-mono text-[11.5px] text-slate-300">
-                    {failedToStart(c) ? (
-                      <span className="font-sans text-rose-300" title={c.error ?? undefined}>
-                        failed to start
-                      </span>
-                    ) : (
-                      addressSummary(topology, c)
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {shownContainers.map((c) => (
+              <ContainerRow
+                key={c.id}
+                container={c}
+                status={describeStatus(c, now)}
+                hint={modeHint(topology, c)}
+                addresses={addressSummary(addresses, c)}
+                isSelected={containerIsSelected(topology, selection, c.id)}
+                manyEngines={manyEngines}
+                onSelect={onSelect}
+              />
+            ))}
             {containers.length === 0 && (
               <tr>
                 <td colSpan={manyEngines ? 4 : 3} className="px-3 py-2 text-slate-500">
                   No container matches.
+                </td>
+              </tr>
+            )}
+            {shownContainers.length < containers.length && (
+              <tr data-testid="container-rows-more">
+                <td colSpan={manyEngines ? 4 : 3} className="px-3 py-2 text-slate-500">
+                  {containers.length - shownContainers.length} more — search to narrow the list
                 </td>
               </tr>
             )}

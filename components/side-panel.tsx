@@ -42,7 +42,7 @@ export function SidePanel({ topology, selection, onSelect, onClose, shape }: Pro
       body = <EndpointPanel topology={topology} id={selection.id} onSelect={onSelect} />;
       break;
     case "hostPorts":
-      body = <HostPortsPanel topology={topology} onSelect={onSelect} />;
+      body = <HostPortsPanel topology={topology} boxId={selection.id} onSelect={onSelect} />;
       break;
     case "service":
       body = <ServicePanel topology={topology} id={selection.id} onSelect={onSelect} />;

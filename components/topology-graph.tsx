@@ -1,12 +1,13 @@
 "use client";
 
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
-import type { MapView } from "@/lib/client/view-state";
+import type { MapView, RendererChoice } from "@/lib/client/view-state";
 import type { GraphModel } from "@/lib/graph/graph-model";
 import type { GraphHighlight } from "@/lib/graph/highlight";
 import {
   createTopologyGraph,
   type GraphTarget,
+  type SvgSnapshot,
   type TopologyGraph as TopologyGraphInstance,
 } from "./graph/create-topology-graph";
 
@@ -16,7 +17,13 @@ export type { GraphTarget } from "./graph/create-topology-graph";
 export type FocusRequest = { target: GraphTarget; seq: number; insetRight?: number };
 
 /** What the page may do to the view (its keyboard shortcuts), as the map's own buttons do. */
-export type MapControls = { fit(): void; zoomIn(): void; zoomOut(): void };
+export type MapControls = {
+  fit(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  /** The map as SVG for export (see TopologyGraph.svgSnapshot). */
+  svgSnapshot(): SvgSnapshot | null;
+};
 
 const ZOOM_STEP = 1.3;
 
@@ -40,6 +47,8 @@ type Props = {
   initialView?: MapView | null;
   /** The view came to rest: where the person put it, or null when the map fitted itself. */
   onViewChange?(view: MapView | null): void;
+  /** SVG, canvas, or by the map's size; read once. */
+  renderer?: RendererChoice;
   ref?: Ref<MapControls>;
 };
 
@@ -59,6 +68,7 @@ export function TopologyGraph({
   highlightInset = 0,
   initialView = null,
   onViewChange,
+  renderer = "auto",
   ref,
 }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -68,6 +78,7 @@ export function TopologyGraph({
   const onDropRef = useRef(onDropOnNetwork);
   const onViewChangeRef = useRef(onViewChange);
   const initialViewRef = useRef(initialView);
+  const rendererRef = useRef(renderer);
   useEffect(() => {
     onSelectRef.current = onSelect;
     onDropRef.current = onDropOnNetwork;
@@ -81,6 +92,7 @@ export function TopologyGraph({
       onSelect: (target) => onSelectRef.current(target),
       onDropOnNetwork: (sandboxId, networkId) => onDropRef.current?.(sandboxId, networkId),
       onViewChange: (view) => onViewChangeRef.current?.(view),
+      renderer: rendererRef.current,
     });
     // Before the first model: its layout then opens at this view instead of being fitted.
     if (initialViewRef.current) graph.setView(initialViewRef.current);
@@ -120,6 +132,7 @@ export function TopologyGraph({
     fit: () => graphRef.current?.fit(),
     zoomIn: () => graphRef.current?.zoomBy(ZOOM_STEP),
     zoomOut: () => graphRef.current?.zoomBy(1 / ZOOM_STEP),
+    svgSnapshot: () => graphRef.current?.svgSnapshot() ?? null,
   };
   useImperativeHandle(ref, () => controls);
 

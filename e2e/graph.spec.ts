@@ -29,10 +29,18 @@ test("draws the lab's networks, sandboxes and endpoints", async ({ page }, testI
   const web = inspectContainer("web");
   const ip = web.NetworkSettings.Networks["lab-mynet"]?.IPAddress;
   await expect(page.locator(`[data-testid="graph-endpoint"][data-ip^="${ip}/"]`)).toHaveCount(1);
-  await expect(page.getByTestId("graph-host-ports")).toHaveCount(1);
+  // Published ports are chips on their own box: no node of their own, no line across the map.
+  const webBox = page.locator(
+    `[data-testid="graph-sandbox"][data-id="${web.NetworkSettings.SandboxID}"]`,
+  );
   await expect(
-    page.getByTestId("port-label").filter({ hasText: "0.0.0.0:8080→80/tcp" }),
+    webBox.getByTestId("port-chip").filter({ hasText: "0.0.0.0:8080→80/tcp" }),
   ).toHaveCount(1);
+  await expect(page.getByTestId("port-chip")).toHaveCount(
+    topology.containers
+      .filter((c) => c.sandboxId !== null)
+      .flatMap((c) => c.ports.filter((p) => p.publicPort !== undefined)).length,
+  );
 
   const shot = await page.screenshot({ path: testInfo.outputPath("topology.png"), fullPage: true });
   await testInfo.attach("topology", { body: shot, contentType: "image/png" });
@@ -44,6 +52,20 @@ test("the shared namespace is one box holding web and web-sidecar", async ({ pag
     `[data-testid="graph-sandbox"][data-id="${web.NetworkSettings.SandboxID}"]`,
   );
   await expect(box.getByTestId("sandbox-container-name")).toHaveText(["web", "web-sidecar"]);
+});
+
+test("clicking a port chip opens the host's published ports, its box's first", async ({ page }) => {
+  const web = inspectContainer("web");
+  await page
+    .locator(`[data-testid="graph-sandbox"][data-id="${web.NetworkSettings.SandboxID}"]`)
+    .getByTestId("port-chip")
+    .filter({ hasText: "0.0.0.0:8080→80/tcp" })
+    .click();
+  const panel = page.getByTestId("side-panel");
+  await expect(panel).toHaveAttribute("data-kind", "hostPorts");
+  const first = panel.getByTestId("host-port-mapping").first();
+  await expect(first).toHaveAttribute("data-current", "true");
+  await expect(first).toContainText("web");
 });
 
 test("clicking a network opens its panel with Docker's facts", async ({ page }) => {

@@ -66,6 +66,12 @@ const schema = z.object({
   NETLENS_PROBE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).default(10_000),
   /** Probes running at once (all clients together) before 429. */
   NETLENS_PROBES_AT_ONCE: z.coerce.number().int().min(1).max(50).default(3),
+  /** "off" records no history (and the history routes answer 404); for the benchmark's baseline. */
+  NETLENS_HISTORY: z.enum(["on", "off"]).default("on"),
+  /** Days of history kept (fractions allowed). */
+  NETLENS_HISTORY_DAYS: z.coerce.number().positive().max(3_650).default(7),
+  /** Size history.db may reach before the oldest history is pruned (fractions allowed, e.g. 0.1). */
+  NETLENS_HISTORY_MAX_MB: z.coerce.number().min(0.05).max(1_000_000).default(256),
 });
 
 function parseEnv() {

@@ -1,5 +1,6 @@
 // Dragging nodes: a drag pins a node where it is dropped; a sandbox box dropped on a network's
-// hub is a request to connect it, and goes back where it was.
+// hub is a request to connect it, and goes back where it was. The rules (createDragCore) are the
+// same whether the map is SVG or canvas; createNodeDrag binds them to the SVG's node groups.
 import { drag, pointer, select, type Selection } from "d3";
 import type { GraphNode } from "@/lib/graph/graph-model";
 import type { AnySelection } from "./d3-joins";
@@ -22,18 +23,21 @@ export type DragCallbacks = {
   holdStill?(ids: string[] | null): void;
 };
 
-/** What the drag reads from the renderer, always current. */
-export type DragHost = {
-  /** The layer nodes are drawn in: pointer positions are read in its coordinates. */
-  layer: Selection<SVGGElement, unknown, null, undefined>;
-  nodes(): GraphNode[];
-  nodeSelection(): AnySelection<SVGGElement, GraphNode>;
+/** What a drag reads from the renderer, always current, and what it shows there. */
+export type DragCoreHost = {
+  nodes(): readonly GraphNode[];
   positionOf(id: string): Point | undefined;
   /** A drag began (it ends following whatever was focused). */
   onStart(): void;
+  /** The hub a dragged box would be connected to if dropped now; null: none. */
+  showDropTarget(id: string | null): void;
 };
 
-export function createNodeDrag(host: DragHost, callbacks: DragCallbacks) {
+/**
+ * A node's drag, whatever draws it: start, move to (x, y) with the pointer at `pointer` (both in
+ * graph coordinates), end. Pins where it is dropped, or asks to connect a box dropped on a hub.
+ */
+export function createDragCore(host: DragCoreHost, callbacks: DragCallbacks) {
   /** Where the node being dragged started, and whether it was pinned there. */
   let dragOrigin: { id: string; x: number; y: number; pinned: boolean; moved: boolean } | null =
     null;
@@ -59,11 +63,83 @@ export function createNodeDrag(host: DragHost, callbacks: DragCallbacks) {
   function setDropTarget(id: string | null) {
     if (id === dropTarget) return;
     dropTarget = id;
-    host
-      .nodeSelection()
-      .classed("nl-drop-target", (d) => d.id === id)
-      .attr("data-drop-target", (d) => (d.id === id ? "true" : null));
+    host.showDropTarget(id);
   }
+
+  const canDropOnNetwork = (d: GraphNode) =>
+    d.kind === "sandbox" && callbacks.onDropOnNetwork !== undefined;
+
+  return {
+    start(d: GraphNode) {
+      host.onStart();
+      const p = host.positionOf(d.id) ?? { x: 0, y: 0 };
+      dragOrigin = {
+        id: d.id,
+        x: p.x,
+        y: p.y,
+        pinned: callbacks.isPinned?.(d.id) ?? false,
+        moved: false,
+      };
+    },
+    move(d: GraphNode, to: Point, pointer: Point) {
+      callbacks.onPin(d.id, to.x, to.y);
+      const origin = dragOrigin;
+      // A click with a jittery hand is not a drop, even on a box that sits over a hub.
+      if (origin && !origin.moved && Math.hypot(to.x - origin.x, to.y - origin.y) > 4) {
+        origin.moved = true;
+        // The box pushes what it nears aside; the hubs it may be dropped on must stay put.
+        if (canDropOnNetwork(d)) {
+          callbacks.holdStill?.(
+            host
+              .nodes()
+              .filter((n) => n.kind === "network")
+              .map((n) => n.id),
+          );
+        }
+      }
+      if (canDropOnNetwork(d) && origin?.moved) setDropTarget(hubAt(pointer));
+    },
+    end(d: GraphNode, pointer: Point) {
+      const hub = canDropOnNetwork(d) ? hubAt(pointer) : null;
+      const origin = dragOrigin;
+      dragOrigin = null;
+      setDropTarget(null);
+      if (origin?.moved && canDropOnNetwork(d)) callbacks.holdStill?.(null);
+      if (!hub || !origin || origin.id !== d.id || !origin.moved) return;
+      // Dropped on a hub: a request, not a move. The box goes back where it was, as it was.
+      callbacks.onPin(d.id, origin.x, origin.y);
+      if (!origin.pinned) callbacks.onRelease(d.id);
+      callbacks.onDropOnNetwork?.(d.id, hub);
+    },
+  };
+}
+
+/** What the SVG drag reads from the renderer, always current. */
+export type DragHost = {
+  /** The layer nodes are drawn in: pointer positions are read in its coordinates. */
+  layer: Selection<SVGGElement, unknown, null, undefined>;
+  nodes(): GraphNode[];
+  nodeSelection(): AnySelection<SVGGElement, GraphNode>;
+  positionOf(id: string): Point | undefined;
+  /** A drag began (it ends following whatever was focused). */
+  onStart: () => void;
+};
+
+/** d3's drag on the SVG map's node groups. */
+export function createNodeDrag(host: DragHost, callbacks: DragCallbacks) {
+  const core = createDragCore(
+    {
+      nodes: host.nodes,
+      positionOf: host.positionOf,
+      onStart: host.onStart,
+      showDropTarget: (id) =>
+        host
+          .nodeSelection()
+          .classed("nl-drop-target", (d) => d.id === id)
+          .attr("data-drop-target", (d) => (d.id === id ? "true" : null)),
+    },
+    callbacks,
+  );
 
   type DragEvent = { x: number; y: number; sourceEvent: unknown };
   /** The pointer in graph coordinates; the dragged node's centre when there is none (touch). */
@@ -76,9 +152,6 @@ export function createNodeDrag(host: DragHost, callbacks: DragCallbacks) {
     return { x: event.x, y: event.y };
   }
 
-  const canDropOnNetwork = (d: GraphNode) =>
-    d.kind === "sandbox" && callbacks.onDropOnNetwork !== undefined;
-
   return drag<SVGGElement, GraphNode>()
     .clickDistance(4)
     .subject((_event, d) => {
@@ -86,46 +159,12 @@ export function createNodeDrag(host: DragHost, callbacks: DragCallbacks) {
       return { x: p.x, y: p.y };
     })
     .on("start", function (_event, d) {
-      host.onStart();
-      const p = host.positionOf(d.id) ?? { x: 0, y: 0 };
-      dragOrigin = {
-        id: d.id,
-        x: p.x,
-        y: p.y,
-        pinned: callbacks.isPinned?.(d.id) ?? false,
-        moved: false,
-      };
+      core.start(d);
       select(this).style("cursor", "grabbing");
     })
-    .on("drag", (event: DragEvent, d) => {
-      callbacks.onPin(d.id, event.x, event.y);
-      const origin = dragOrigin;
-      // A click with a jittery hand is not a drop, even on a box that sits over a hub.
-      if (origin && !origin.moved && Math.hypot(event.x - origin.x, event.y - origin.y) > 4) {
-        origin.moved = true;
-        // The box pushes what it nears aside; the hubs it may be dropped on must stay put.
-        if (canDropOnNetwork(d)) {
-          callbacks.holdStill?.(
-            host
-              .nodes()
-              .filter((n) => n.kind === "network")
-              .map((n) => n.id),
-          );
-        }
-      }
-      if (canDropOnNetwork(d) && origin?.moved) setDropTarget(hubAt(dragPoint(event)));
-    })
+    .on("drag", (event: DragEvent, d) => core.move(d, event, dragPoint(event)))
     .on("end", function (event: DragEvent, d) {
       select(this).style("cursor", "pointer");
-      const hub = canDropOnNetwork(d) ? hubAt(dragPoint(event)) : null;
-      const origin = dragOrigin;
-      dragOrigin = null;
-      setDropTarget(null);
-      if (origin?.moved && canDropOnNetwork(d)) callbacks.holdStill?.(null);
-      if (!hub || !origin || origin.id !== d.id || !origin.moved) return;
-      // Dropped on a hub: a request, not a move. The box goes back where it was, as it was.
-      callbacks.onPin(d.id, origin.x, origin.y);
-      if (!origin.pinned) callbacks.onRelease(d.id);
-      callbacks.onDropOnNetwork?.(d.id, hub);
+      core.end(d, dragPoint(event));
     });
 }

@@ -1,23 +1,15 @@
-// Drawing the graph's links and what hangs off them (an endpoint's port and IP, a box's published
-// ports), from their data alone; coordinates are set by the renderer on each tick.
-import { select, type EnterElement, type Selection } from "d3";
-import {
-  HOST_PORTS_NODE_ID,
-  type EndpointLink,
-  type PortLink,
-  type StoppedLink,
-} from "@/lib/graph/graph-model";
+// Drawing the graph's links and what hangs off them (an endpoint's port and IP), from their data
+// alone; coordinates are set by the renderer on each tick.
+import type { EnterElement, Selection } from "d3";
+import type { EndpointLink, StoppedLink } from "@/lib/graph/graph-model";
 import type { GraphTarget } from "@/lib/graph/selection";
 import { activate, type AnySelection } from "./d3-joins";
 import {
   BG,
   ENDPOINT_FONT,
-  LABEL_LINE_H,
   MONO,
   MUTED,
-  PORT_FONT,
   PORT_R,
-  PORTS_COLOR,
   TEXT_SOFT,
   endpointTooltip,
   ipLabel,
@@ -45,15 +37,6 @@ export function styleStoppedLinks(changed: AnySelection<SVGLineElement, StoppedL
     .attr("stroke-opacity", 0.45)
     .attr("stroke-width", 1.2)
     .attr("stroke-dasharray", "5 4");
-}
-
-export function stylePortLinks(changed: AnySelection<SVGLineElement, PortLink>) {
-  changed
-    .attr("data-id", (d) => d.id)
-    .attr("stroke", PORTS_COLOR)
-    .attr("stroke-opacity", 0.6)
-    .attr("stroke-width", 1.4)
-    .attr("stroke-dasharray", "2 3");
 }
 
 /** A new endpoint: a port on the sandbox box and its IP label. */
@@ -98,37 +81,6 @@ export function styleEndpoints(
     (d) => ({ kind: "endpoint", id: d.id }),
     (d) =>
       `endpoint of ${d.containerName} on ${d.networkName}${ipLabel(d) ? `, ${ipLabel(d)}` : ""}`,
-    onSelect,
-  );
-}
-
-export function stylePortLabels(
-  changed: AnySelection<SVGTextElement, PortLink>,
-  onSelect: OnSelect,
-) {
-  changed
-    .attr("data-testid", "port-label")
-    .attr("data-id", (d) => d.id)
-    .attr("font-family", MONO)
-    .attr("font-size", PORT_FONT)
-    .attr("fill", PORTS_COLOR)
-    .attr("paint-order", "stroke")
-    .attr("stroke", BG)
-    .attr("stroke-width", 3.5)
-    .attr("stroke-linejoin", "round")
-    .each(function (d) {
-      select(this)
-        .selectAll<SVGTSpanElement, string>("tspan")
-        .data(d.lines)
-        .join("tspan")
-        .attr("x", 0)
-        .attr("dy", (_l, i) => (i === 0 ? 0 : LABEL_LINE_H))
-        .text((l) => l);
-    });
-  activate(
-    changed,
-    () => ({ kind: "hostPorts", id: HOST_PORTS_NODE_ID }),
-    (d) => `published ports of ${d.containerName}`,
     onSelect,
   );
 }

@@ -1,15 +1,10 @@
-// Drawing one node of the graph (a network hub, a sandbox box, the host-ports node) inside its
-// group, from its datum alone; positions are set by the renderer on each tick.
+// Drawing one node of the graph (a network hub, a sandbox box with its published ports) inside
+// its group, from its datum alone; positions are set by the renderer on each tick.
 import { DRIVER_STYLES } from "@/lib/graph/drivers";
-import {
-  HOST_PORTS_NODE_ID,
-  type GraphNode,
-  type NetworkNode,
-  type SandboxNode,
-} from "@/lib/graph/graph-model";
+import type { GraphNode, NetworkNode, SandboxNode } from "@/lib/graph/graph-model";
 import type { GraphTarget } from "@/lib/graph/selection";
 import { centredBox, joinBox, joinSelectRing } from "./draw-box";
-import type { AnySelection } from "./d3-joins";
+import { activate, type AnySelection } from "./d3-joins";
 import { driverSymbolPath } from "./driver-symbols";
 import { drawGroup, groupTooltip } from "./draw-groups";
 import { drawRemoteTask, drawService, drawSwarmSandbox } from "./draw-swarm";
@@ -34,7 +29,7 @@ import {
   MUTED,
   NAME_FONT,
   PAD_X,
-  PAD_Y,
+  PORT_FONT,
   PORTS_COLOR,
   PORTS_FILL,
   SANS,
@@ -45,9 +40,16 @@ import {
   failedNode,
   isSwarmSandbox,
   networkLabelLines,
+  loopbackChip,
+  portChipLayout,
+  portChipTooltip,
+  networkTooltip,
+  sandboxTooltip,
+  sandboxContentTop,
   sandboxHeader,
   stoppedOpacity,
   truncate,
+  type PlacedChip,
   type Size,
 } from "./graph-style";
 
@@ -65,8 +67,6 @@ export function drawNode(
       return isSwarmSandbox(node)
         ? drawSwarmSandbox(g, node, size)
         : drawSandbox(g, node, size, onSelect);
-    case "hostPorts":
-      return drawHostPorts(g, size);
     case "service":
       return drawService(g, node, size);
     case "remoteTask":
@@ -84,8 +84,6 @@ export function nodeLabel(d: GraphNode): string {
     case "sandbox":
       if (isSwarmSandbox(d)) return d.title ?? "swarm namespace";
       return `${d.sandboxKind === "host" ? "host network namespace" : "sandbox"}: ${d.containerNames.join(", ")}`;
-    case "hostPorts":
-      return "published host ports";
     case "service":
       return `service ${d.summary}`;
     case "remoteTask":
@@ -102,13 +100,7 @@ function drawNetwork(g: AnySelection<SVGGElement, GraphNode>, node: NetworkNode)
     .attr("data-name", node.name)
     .attr("data-driver", node.driver);
 
-  g.selectAll("title")
-    .data([null])
-    .join("title")
-    .text(
-      `network ${node.name}\ndriver: ${node.driver}${node.subnetLabel ? `\nsubnets: ${node.subnetLabel}` : ""}` +
-        `${node.internal ? "\ninternal: no outside access" : ""}${node.predefined ? "\npredefined by the engine" : ""}`,
-    );
+  g.selectAll("title").data([null]).join("title").text(networkTooltip(node));
 
   // Predefined networks (bridge, host, none) get a faint dotted halo: engine-owned, not removable.
   g.selectAll<SVGCircleElement, null>("circle.predefined")
@@ -189,16 +181,7 @@ function drawSandbox(
     .attr("data-failed", failedNode(node) ? "true" : null)
     .attr("opacity", node.stopped ? stoppedOpacity(node) : null);
 
-  g.selectAll("title")
-    .data([null])
-    .join("title")
-    .text(
-      isHost
-        ? `host network namespace\n${node.containerNames.join("\n")}`
-        : node.stopped
-          ? `${node.containerNames[0] ?? ""} (${node.containerStates[0] ?? "stopped"}): no network namespace`
-          : `network namespace (sandbox) ${node.id.slice(0, 12)}\n${node.containerNames.join("\n")}`,
-    );
+  g.selectAll("title").data([null]).join("title").text(sandboxTooltip(node));
 
   joinBox(g, centredBox(size, 7))
     .attr("fill", isHost ? HOST_FILL : BOX_FILL)
@@ -206,12 +189,14 @@ function drawSandbox(
     .attr("stroke-width", isHost ? 1.8 : 1.2)
     .attr("stroke-dasharray", node.stopped ? "5 4" : null);
 
+  drawPortChips(g, node, size, onSelect);
+  const contentTop = sandboxContentTop(node, size);
   g.selectAll<SVGTextElement, string>("text.box-header")
     .data(header ? [header] : [])
     .join("text")
     .attr("class", "box-header")
     .attr("x", -size.width / 2 + PAD_X)
-    .attr("y", -size.height / 2 + PAD_Y + 10)
+    .attr("y", contentTop + 10)
     .attr("font-family", SANS)
     .attr("font-size", 9.5)
     .attr("font-weight", 600)
@@ -219,7 +204,7 @@ function drawSandbox(
     .attr("fill", isHost ? HOST_STROKE : node.stopped ? FAILED_STROKE : HEADER_COLOR)
     .text((d) => d.toUpperCase());
 
-  const top = -size.height / 2 + PAD_Y + (header ? HEADER_H : 0);
+  const top = contentTop + (header ? HEADER_H : 0);
   const rows = node.containerNames.map((name, i) => ({
     name,
     id: node.containerIds[i] ?? "",
@@ -279,26 +264,54 @@ function drawSandbox(
   joinSelectRing(g, centredBox(size, 7), 10);
 }
 
-function drawHostPorts(g: AnySelection<SVGGElement, GraphNode>, size: Size) {
-  g.attr("data-testid", "graph-host-ports").attr("data-id", HOST_PORTS_NODE_ID);
-  g.selectAll("title")
-    .data([null])
-    .join("title")
-    .text("Published ports: the host DNATs host IP:port to the container port");
-  joinBox(g, centredBox(size, size.height / 2))
+/**
+ * A box's published ports: a strip of chips along its top edge. A chip picks the host's port
+ * table (the box's rows first); highlights light a chip by its id, as they do a link.
+ */
+function drawPortChips(
+  g: AnySelection<SVGGElement, GraphNode>,
+  node: SandboxNode,
+  size: Size,
+  onSelect: (target: GraphTarget) => void,
+) {
+  const chips = g
+    .selectAll<SVGGElement, PlacedChip>("g.port-chip")
+    .data(portChipLayout(node, size), (d) => d.id)
+    .join((enter) => {
+      const chip = enter.append("g").attr("class", "port-chip");
+      chip.append("title");
+      chip.append("rect");
+      chip.append("text");
+      return chip;
+    })
+    .attr("data-testid", "port-chip")
+    .attr("data-id", (d) => d.id)
+    .attr("data-container-id", (d) => d.chip?.containerId ?? null)
+    .attr("transform", (d) => `translate(${d.x},${d.y})`);
+  chips.select("title").text(portChipTooltip);
+  chips
+    .select("rect")
+    .attr("width", (d) => d.width)
+    .attr("height", (d) => d.height)
+    .attr("rx", 4)
     .attr("fill", PORTS_FILL)
     .attr("stroke", PORTS_COLOR)
-    .attr("stroke-width", 1.5);
-  g.selectAll<SVGTextElement, null>("text.title")
-    .data([null])
-    .join("text")
-    .attr("class", "title")
+    .attr("stroke-width", 1)
+    // A loopback binding answers the host only: drawn dashed.
+    .attr("stroke-dasharray", (d) => (loopbackChip(d) ? "3 2" : null));
+  chips
+    .select("text")
+    .attr("x", (d) => d.width / 2)
+    .attr("y", (d) => d.height / 2 + 3.5)
     .attr("text-anchor", "middle")
-    .attr("y", 4)
-    .attr("font-family", SANS)
-    .attr("font-size", 11.5)
-    .attr("font-weight", 600)
+    .attr("font-family", MONO)
+    .attr("font-size", PORT_FONT)
     .attr("fill", PORTS_COLOR)
-    .text("⇄ host ports");
-  joinSelectRing(g, centredBox(size, size.height / 2), size.height / 2 + 4);
+    .text((d) => d.label);
+  activate(
+    chips,
+    () => ({ kind: "hostPorts", id: node.id }),
+    (d) => (d.chip ? `published port ${d.label} of ${d.chip.containerName}` : d.label),
+    onSelect,
+  );
 }

@@ -1,9 +1,16 @@
 // How the graph looks and how big each node is: fonts, sizes, the palette, and the geometry every
 // part of the drawing shares. No DOM here.
-import type { EndpointLink, GraphNode, NetworkNode, SandboxNode } from "@/lib/graph/graph-model";
+import type {
+  EndpointLink,
+  GraphNode,
+  NetworkNode,
+  PortChip,
+  SandboxNode,
+} from "@/lib/graph/graph-model";
 import type { RemoteTaskNode, ServiceNode } from "@/lib/graph/swarm-graph";
 import { GROUP_BY_LABELS, groupCountsLine, type GroupNode } from "@/lib/graph/grouping";
 import type { GraphTarget } from "@/lib/graph/selection";
+import { bindingScope } from "@/lib/topology/exposure";
 import type { Point } from "./force-layout";
 import { LABEL_LINE_HEIGHT } from "./label-placement";
 
@@ -30,6 +37,11 @@ export const PORT_R = 4.5;
 export const LABEL_LINE_H = LABEL_LINE_HEIGHT;
 export const ENDPOINT_FONT = 10;
 export const PORT_FONT = 10;
+const CHIP_H = 15;
+const CHIP_PAD_X = 5;
+const CHIP_GAP = 4;
+/** A box shows this many chips at most; one more says how many it leaves to the panel. */
+const MAX_CHIPS = 6;
 
 // The theme's colours, defined in app/globals.css for dark and light. Set as presentation
 // attributes (which resolve var()), not inline styles: the highlight rules in globals.css must
@@ -141,6 +153,24 @@ export function networkLabelLines(node: NetworkNode): string[] {
   return lines.filter((l) => l.length > 0);
 }
 
+/** A hub's hover text: what `docker network inspect` would say first. */
+export function networkTooltip(node: NetworkNode): string {
+  return (
+    `network ${node.name}\ndriver: ${node.driver}${node.subnetLabel ? `\nsubnets: ${node.subnetLabel}` : ""}` +
+    `${node.internal ? "\ninternal: no outside access" : ""}${node.predefined ? "\npredefined by the engine" : ""}`
+  );
+}
+
+/** A box's hover text: which namespace, and who is in it. */
+export function sandboxTooltip(node: SandboxNode): string {
+  if (node.sandboxKind === "host")
+    return `host network namespace\n${node.containerNames.join("\n")}`;
+  if (node.stopped) {
+    return `${node.containerNames[0] ?? ""} (${node.containerStates[0] ?? "stopped"}): no network namespace`;
+  }
+  return `network namespace (sandbox) ${node.id.slice(0, 12)}\n${node.containerNames.join("\n")}`;
+}
+
 export function measureNode(node: GraphNode): Size {
   switch (node.kind) {
     case "network": {
@@ -161,8 +191,6 @@ export function measureNode(node: GraphNode): Size {
         height: 2 * PAD_Y + HEADER_H + GROUP_NAME_H + 2 * LINE_H,
       };
     }
-    case "hostPorts":
-      return { width: 104, height: 30 };
     case "service": {
       const lines = serviceDetailLines(node);
       const longest = Math.max(node.summary.length, ...lines.map((l) => l.text.length));
@@ -201,10 +229,88 @@ function measureSandbox(node: SandboxNode): Size {
   const namesW = DOT_SPACE + longest * NAME_FONT * MONO_ADVANCE + issueW;
   // Uppercase, bold and letter-spaced: far wider per glyph than lowercase text.
   const headerW = header ? header.length * 9.5 * 0.78 : 0;
+  const chips = shownChips(node);
+  const inner = Math.max(88, namesW, headerW, ...chips.map((c) => chipWidth(c.label)));
   return {
-    width: Math.max(88, namesW, headerW) + 2 * PAD_X,
-    height: 2 * PAD_Y + (header ? HEADER_H : 0) + node.containerNames.length * LINE_H,
+    width: inner + 2 * PAD_X,
+    height:
+      2 * PAD_Y +
+      portStripHeight(flowChips(chips, inner).rows) +
+      (header ? HEADER_H : 0) +
+      node.containerNames.length * LINE_H,
   };
+}
+
+/** A chip on a box: one published binding, or the count of those the box has no room for. */
+export type ChipSlot = Pick<PortChip, "id" | "label"> & { chip: PortChip | null };
+
+/** Where a box's chip is drawn, relative to the box's centre (x, y: its top-left corner). */
+export type PlacedChip = ChipSlot & { x: number; y: number; width: number; height: number };
+
+const chipWidth = (label: string) => label.length * PORT_FONT * MONO_ADVANCE + 2 * CHIP_PAD_X;
+
+function shownChips(node: SandboxNode): ChipSlot[] {
+  const slots: ChipSlot[] = node.ports.map((chip) => ({ id: chip.id, label: chip.label, chip }));
+  if (slots.length <= MAX_CHIPS) return slots;
+  const rest = slots.length - (MAX_CHIPS - 1);
+  return [
+    ...slots.slice(0, MAX_CHIPS - 1),
+    { id: `ports-more:${node.id}`, label: `+${rest} more`, chip: null },
+  ];
+}
+
+/** Chips left to right, a new row when the next does not fit in `inner`. */
+function flowChips(chips: ChipSlot[], inner: number): { placed: PlacedChip[]; rows: number } {
+  const placed: PlacedChip[] = [];
+  let x = 0;
+  let row = 0;
+  for (const chip of chips) {
+    const width = chipWidth(chip.label);
+    if (x > 0 && x + width > inner) {
+      row++;
+      x = 0;
+    }
+    placed.push({ ...chip, x, y: row * (CHIP_H + CHIP_GAP), width, height: CHIP_H });
+    x += width + CHIP_GAP;
+  }
+  return { placed, rows: chips.length === 0 ? 0 : row + 1 };
+}
+
+function portStripHeight(rows: number): number {
+  return rows === 0 ? 0 : rows * (CHIP_H + CHIP_GAP);
+}
+
+/**
+ * A box's published ports as a strip of chips along its top edge, inside the box (its measured
+ * size has room for them): every renderer draws them from this, so they sit where the layout
+ * expects them.
+ */
+export function portChipLayout(node: SandboxNode, size: Size): PlacedChip[] {
+  const inner = size.width - 2 * PAD_X;
+  const left = -size.width / 2 + PAD_X;
+  const top = -size.height / 2 + PAD_Y;
+  return flowChips(shownChips(node), inner).placed.map((c) => ({
+    ...c,
+    x: left + c.x,
+    y: top + c.y,
+  }));
+}
+
+export function portChipTooltip(slot: ChipSlot): string {
+  return slot.chip
+    ? `${slot.chip.containerName}: the host DNATs ${slot.label.split("→")[0] ?? ""} to port ` +
+        `${slot.chip.mapping.privatePort}/${slot.chip.mapping.type}`
+    : `${slot.label} published ports: see the host's port table`;
+}
+
+/** A binding on a loopback address answers the host only: its chip is drawn dashed. */
+export const loopbackChip = (slot: ChipSlot) =>
+  slot.chip !== null && bindingScope(slot.chip.mapping.ip) === "loopback";
+
+/** Where a box's header (or, without one, its first name row) starts: under its port chips. */
+export function sandboxContentTop(node: SandboxNode, size: Size): number {
+  const { rows } = flowChips(shownChips(node), size.width - 2 * PAD_X);
+  return -size.height / 2 + PAD_Y + portStripHeight(rows);
 }
 
 /** Where the ray from a box's centre towards `to` leaves the box. */
@@ -240,7 +346,6 @@ export function endpointTooltip(link: EndpointLink): string {
 
 export function targetOfNode(node: GraphNode): GraphTarget {
   if (node.kind === "network") return { kind: "network", id: node.id };
-  if (node.kind === "hostPorts") return { kind: "hostPorts", id: node.id };
   if (node.kind === "service") return { kind: "service", id: node.serviceId };
   if (node.kind === "remoteTask") return { kind: "task", id: node.taskId };
   if (node.kind === "group") return { kind: "group", id: node.id };

@@ -1,6 +1,7 @@
-// Emphasis over the drawn map (a reachability answer, exposure): roles and dimming as attributes
-// and classes on the elements already there, plus a few marks of its own (a host gateway, a break
-// between two boxes, loopback). Applying it is one pass of attribute toggles; nothing is redrawn.
+// Emphasis over the drawn map (a reachability answer, exposure, changes since a moment): roles
+// and dimming as attributes and classes on the elements already there, plus a few marks of its own
+// (a host gateway, a break between two boxes, loopback). Applying it is one pass of attribute
+// toggles; nothing is redrawn.
 import { select, type Selection } from "d3";
 import type { GraphNode } from "@/lib/graph/graph-model";
 import type { GraphHighlight, HighlightMark } from "@/lib/graph/highlight";
@@ -72,7 +73,8 @@ function applyRoles<E extends SVGElement, D extends { id: string }>(
   return sel
     .classed("nl-dim", (d) => (h?.dimOthers ?? false) && !h?.[map].has(d.id))
     .attr("data-reach", roleIn("reach"))
-    .attr("data-exposure", roleIn("exposure"));
+    .attr("data-exposure", roleIn("exposure"))
+    .attr("data-change", roleIn("changes"));
 }
 
 /** A label over the map: on a line's middle (a break's cross, a gateway), or at a node. */

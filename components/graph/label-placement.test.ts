@@ -23,6 +23,17 @@ describe("placeLabels", () => {
     expect(overlap(blocked.rect, free.rect)).toBe(false);
   });
 
+  it("leaves out a label with no free spot rather than cover another", () => {
+    const everywhere: Rect = { x0: -1000, y0: -1000, x1: 1000, y1: 1000 };
+    expect(placeLabels([request("a")], [everywhere]).has("a")).toBe(false);
+    const crowded = Array.from({ length: 40 }, (_, i) => request(`l${i}`));
+    const placed = [...placeLabels(crowded, []).values()].map((p) => p.rect);
+    expect(placed.length).toBeLessThan(crowded.length);
+    for (const [i, a] of placed.entries()) {
+      for (const b of placed.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+    }
+  });
+
   it("anchors the text on the side its box extends to", () => {
     for (const label of placeLabels([request("a"), request("b")], []).values()) {
       const start = label.anchor === "start";

@@ -1,5 +1,6 @@
 // Greedy label placement: each link label tries a few spots near its link and takes the first
-// that hides neither a node nor a label already placed. Pure geometry, so any renderer can use it.
+// that hides neither a node nor a label already placed; one that finds none is left out (the
+// caller hides it), never drawn over another. Pure geometry, so any renderer can use it.
 import type { Point } from "./force-layout";
 
 export type Rect = { x0: number; y0: number; x1: number; y1: number };
@@ -41,7 +42,7 @@ const CELL = 96;
  * The rectangles taken so far, bucketed by grid cell: a big map has thousands of nodes and
  * labels, and testing each candidate against every one of them made placement quadratic.
  */
-class RectGrid {
+export class RectGrid {
   private readonly cells = new Map<number, Rect[]>();
 
   // Cell coordinates folded into one number; a map 2^20 cells wide is far beyond any screen.
@@ -89,6 +90,7 @@ function candidate(q: Point, sx: 1 | -1, sy: 1 | -1, width: number, lines: numbe
   };
 }
 
+/** Where each request goes; a request with no free spot is missing from the answer. */
 export function placeLabels(
   requests: readonly LabelRequest[],
   obstacles: readonly Rect[],
@@ -119,25 +121,16 @@ export function placeLabels(
             [ax, ay],
             [ax, (ay === 1 ? -1 : 1) as 1 | -1],
           ];
-    let chosen: PlacedLabel | null = null;
-    let fallback: PlacedLabel | null = null;
     search: for (const offset of req.offsets) {
       const along = offset <= 1 ? offset * length : Math.min(offset, length / 2);
       const q = { x: req.from.x + ux * along, y: req.from.y + uy * along };
       for (const [sx, sy] of quadrants) {
         const c = candidate(q, sx, sy, req.width, req.lines);
-        const label = { id: req.id, ...c };
-        fallback ??= label;
-        if (!taken.hits(c.rect)) {
-          chosen = label;
-          break search;
-        }
+        if (taken.hits(c.rect)) continue;
+        placed.set(req.id, { id: req.id, ...c });
+        taken.add(c.rect);
+        break search;
       }
-    }
-    const result = chosen ?? fallback;
-    if (result) {
-      placed.set(req.id, result);
-      taken.add(result.rect);
     }
   }
   return placed;

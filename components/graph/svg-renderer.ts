@@ -9,22 +9,14 @@ import type {
   GraphLink,
   GraphModel,
   GraphNode,
-  PortLink,
   StoppedLink,
 } from "@/lib/graph/graph-model";
 import type { TaskLink } from "@/lib/graph/swarm-graph";
 import type { GraphHighlight } from "@/lib/graph/highlight";
-import { nodeIdOfTarget, relatedTo, type GraphTarget } from "@/lib/graph/selection";
+import { nodeIdOfTarget, type GraphTarget } from "@/lib/graph/selection";
 import { activate, changed, createNewMarks, fadeOut, type AnySelection } from "./d3-joins";
 import { createNodeDrag } from "./drag-to-connect";
-import {
-  enterEndpoint,
-  styleEndpointLinks,
-  styleEndpoints,
-  stylePortLabels,
-  stylePortLinks,
-  styleStoppedLinks,
-} from "./draw-links";
+import { enterEndpoint, styleEndpointLinks, styleEndpoints, styleStoppedLinks } from "./draw-links";
 import { createGroupLinkLayer } from "./draw-groups";
 import { drawNode, nodeLabel } from "./draw-nodes";
 import { createRegionLayer } from "./draw-regions";
@@ -32,21 +24,20 @@ import { styleTaskLinks } from "./draw-swarm";
 import type { Point, Positions } from "./force-layout";
 import {
   BG,
-  DIM_OPACITY,
-  DOWN_OPACITY,
   HUB_R,
   PORT_R,
   SELECT_COLOR,
   measureNode,
   rectBorderPoint,
-  stoppedOpacity,
   targetOfNode,
+  type PlacedChip,
   type Size,
 } from "./graph-style";
+import { computeEmphasis } from "./emphasis";
 import { createHighlightLayer, type NodeBox } from "./highlight-layer";
 import { createLinkLabels } from "./link-labels";
 import type { GraphRenderer, RendererCallbacks, SetDataOptions } from "./renderer-types";
-import { createViewControl, nodesBounds } from "./view-control";
+import { createViewControl, nodesBounds, svgSurface } from "./view-control";
 
 export type { GraphTarget, SelectionKind as GraphTargetKind } from "@/lib/graph/selection";
 export type {
@@ -79,7 +70,6 @@ export function createSvgRenderer(
   const marksBelow = viewport.append("g").attr("class", "marks-below");
   const nodeLayer = viewport.append("g").attr("class", "nodes");
   const endpointLayer = viewport.append("g").attr("class", "endpoints");
-  const labelLayer = viewport.append("g").attr("class", "labels");
   const marksAbove = viewport.append("g").attr("class", "marks-above");
 
   let model: GraphModel = { nodes: [], links: [], regions: [] };
@@ -107,28 +97,22 @@ export function createSvgRenderer(
     SVGLineElement,
     StoppedLink
   >("line.stopped-link");
-  let portLinkSel: AnySelection<SVGLineElement, PortLink> = linkLayer.selectAll<
-    SVGLineElement,
-    PortLink
-  >("line.port-link");
   let taskLinkSel: AnySelection<SVGLineElement, TaskLink> = linkLayer.selectAll<
     SVGLineElement,
     TaskLink
   >("line.task-link");
-  /** Nodes of an engine that does not answer: drawn faded under their region's banner. */
-  const downNodes = new Set<string>();
   let endpointSel: AnySelection<SVGGElement, EndpointLink> = endpointLayer.selectAll<
     SVGGElement,
     EndpointLink
   >("g.endpoint");
-  let portLabelSel: AnySelection<SVGTextElement, PortLink> = labelLayer.selectAll<
-    SVGTextElement,
-    PortLink
-  >("text.port-label");
+  /** Every box's published-port chips (drawn with the box), for the highlight to light. */
+  let portChipSel: AnySelection<SVGGElement, PlacedChip> = nodeLayer.selectAll<
+    SVGGElement,
+    PlacedChip
+  >("g.port-chip");
 
   const view = createViewControl(
-    svg,
-    viewport,
+    svgSurface(svg, viewport),
     { pointOf, bounds },
     { width: container.clientWidth, height: container.clientHeight },
     callbacks.onViewChange,
@@ -179,11 +163,7 @@ export function createSvgRenderer(
     }
     const endpointLinks = next.links.filter((l): l is EndpointLink => l.kind === "endpoint");
     const stoppedLinks = next.links.filter((l): l is StoppedLink => l.kind === "stopped");
-    const portLinks = next.links.filter((l): l is PortLink => l.kind === "ports");
     const taskLinks = next.links.filter((l): l is TaskLink => l.kind === "task");
-    const down = new Set(next.regions.filter((r) => r.status === "down").map((r) => r.id));
-    downNodes.clear();
-    for (const node of next.nodes) if (node.region && down.has(node.region)) downNodes.add(node.id);
     regions.set(next.regions);
 
     // Links: plain lines, drawn under everything, one class per kind.
@@ -200,7 +180,6 @@ export function createSvgRenderer(
         .classed(cls, true);
     endpointLinkSel = joinLines("endpoint-link", endpointLinks);
     stoppedLinkSel = joinLines("stopped-link", stoppedLinks);
-    portLinkSel = joinLines("port-link", portLinks);
     taskLinkSel = joinLines("task-link", taskLinks);
     const colorOf = (networkId: string) => {
       const net = nodesById.get(networkId);
@@ -208,7 +187,6 @@ export function createSvgRenderer(
     };
     styleEndpointLinks(changed(endpointLinkSel), colorOf);
     styleStoppedLinks(changed(stoppedLinkSel));
-    stylePortLinks(changed(portLinkSel));
     styleTaskLinks(changed(taskLinkSel));
     groupLinks.set(next.links, colorOf, collect);
 
@@ -231,6 +209,7 @@ export function createSvgRenderer(
         callbacks.onRelease(d.id);
       });
     activate(changedNodes, targetOfNode, nodeLabel, callbacks.onSelect);
+    portChipSel = nodeSel.selectAll<SVGGElement, PlacedChip>("g.port-chip");
 
     // Endpoints: a port on the sandbox box, above the boxes so they stay visible.
     endpointSel = endpointLayer
@@ -245,20 +224,6 @@ export function createSvgRenderer(
     styleEndpoints(
       changed(endpointSel).each((d) => freshIds.add(d.id)),
       colorOf,
-      callbacks.onSelect,
-    );
-
-    portLabelSel = labelLayer
-      .selectAll<SVGTextElement, PortLink>("text.port-label")
-      .data(portLinks, (d) => d.id)
-      .join(
-        (enter) => enter.append("text").each(collect),
-        (update) => update,
-        (exit) => fadeOut(exit, "port-label"),
-      )
-      .classed("port-label", true);
-    stylePortLabels(
-      changed(portLabelSel).each((d) => freshIds.add(d.id)),
       callbacks.onSelect,
     );
 
@@ -333,8 +298,7 @@ export function createSvgRenderer(
       select(this).attr("x1", from.x).attr("y1", from.y).attr("x2", t.x).attr("y2", t.y);
     });
 
-    const portGeo = new Map<string, { from: Point; to: Point }>();
-    const boxToBox = function (this: SVGLineElement, d: PortLink | TaskLink) {
+    taskLinkSel.filter(touched).each(function (d) {
       const s = pos(d.source);
       const t = pos(d.target);
       const sSize = sizes.get(d.source);
@@ -342,45 +306,31 @@ export function createSvgRenderer(
       if (!s || !t || !sSize || !tSize) return;
       const from = rectBorderPoint(s, sSize, t);
       const to = rectBorderPoint(t, tSize, s);
-      portGeo.set(d.id, { from, to });
       select(this).attr("x1", from.x).attr("y1", from.y).attr("x2", to.x).attr("y2", to.y);
-    };
-    portLinkSel.filter(touched).each(boxToBox);
-    taskLinkSel.filter(touched).each(boxToBox);
+    });
     groupLinks.place(touched);
 
     endpointSel.filter(touched).each(function (d) {
       const geo = endpointGeometry(d);
       if (geo) select(this).select("circle").attr("cx", geo.port.x).attr("cy", geo.port.y);
     });
-    labels.place(endpointSel.filter(touched), portLabelSel.filter(touched), portGeo);
+    labels.place(endpointSel, touched, moved);
     freshIds.clear();
   }
 
   // ---- selection ----
 
   function applySelection() {
-    const related = selection ? relatedTo(model, selection) : null;
-    const active = related !== null && (related.nodes.size > 0 || related.links.size > 0);
-    // A highlight that dims the map decides what is dim; the selection keeps only its ring.
-    const dims = active && !(highlightLayer.current()?.dimOthers ?? false);
-    const nodeOpacity = (d: GraphNode) =>
-      (downNodes.has(d.id) ? DOWN_OPACITY : 1) *
-      (!dims || related.nodes.has(d.id)
-        ? d.kind === "sandbox" && d.stopped
-          ? stoppedOpacity(d)
-          : 1
-        : DIM_OPACITY);
+    const emphasis = computeEmphasis(model, selection, highlightLayer.current());
+    const nodeOpacity = (d: GraphNode) => emphasis.nodeOpacity(d);
     const linkOpacity = (d: GraphLink) => {
-      const own = !dims || related.links.has(d.id) ? 1 : DIM_OPACITY;
-      const down = downNodes.has(d.source) || downNodes.has(d.target) ? DOWN_OPACITY : 1;
-      return own * down === 1 ? null : own * down;
+      const opacity = emphasis.linkOpacity(d);
+      return opacity === 1 ? null : opacity;
     };
+    const primary = (d: { id: string }) => emphasis.primary(d.id);
 
     nodeSel.attr("opacity", nodeOpacity);
-    nodeSel
-      .select(".select-ring")
-      .attr("visibility", (d) => (active && related.primary.has(d.id) ? "visible" : "hidden"));
+    nodeSel.select(".select-ring").attr("visibility", (d) => (primary(d) ? "visible" : "hidden"));
     nodeSel
       .selectAll<SVGTextElement, { id: string }>("text.container-name")
       .attr("text-decoration", (d) =>
@@ -388,17 +338,15 @@ export function createSvgRenderer(
       );
     endpointLinkSel
       .attr("opacity", linkOpacity)
-      .attr("stroke-width", (d) => (active && related.primary.has(d.id) ? 3 : 1.6));
+      .attr("stroke-width", (d) => (primary(d) ? 3 : 1.6));
     stoppedLinkSel.attr("opacity", linkOpacity);
-    portLinkSel.attr("opacity", linkOpacity);
     taskLinkSel.attr("opacity", linkOpacity);
     groupLinks.selection().attr("opacity", linkOpacity);
-    portLabelSel.attr("opacity", linkOpacity);
     endpointSel.attr("opacity", linkOpacity);
     endpointSel
       .select("circle")
-      .attr("r", (d) => (active && related.primary.has(d.id) ? PORT_R + 2 : PORT_R))
-      .attr("stroke", (d) => (active && related.primary.has(d.id) ? SELECT_COLOR : BG));
+      .attr("r", (d) => (primary(d) ? PORT_R + 2 : PORT_R))
+      .attr("stroke", (d) => (primary(d) ? SELECT_COLOR : BG));
   }
 
   function setSelection(target: GraphTarget | null) {
@@ -447,11 +395,10 @@ export function createSvgRenderer(
     highlightLayer.applyToNodes(nodeSel);
     highlightLayer.applyToLinks(endpointLinkSel);
     highlightLayer.applyToLinks(stoppedLinkSel);
-    highlightLayer.applyToLinks(portLinkSel);
     highlightLayer.applyToLinks(taskLinkSel);
     highlightLayer.applyToLinks(groupLinks.selection());
     highlightLayer.applyToLinks(endpointSel);
-    highlightLayer.applyToLinks(portLabelSel);
+    highlightLayer.applyToLinks(portChipSel);
   }
 
   function setHighlight(next: GraphHighlight | null) {

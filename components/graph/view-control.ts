@@ -60,9 +60,39 @@ export type ViewHost = {
   bounds(positions: Positions): Bounds | null;
 };
 
-export function createViewControl(
+/** How much text a view shows: all, no small labels (mid), or none (far). */
+export type Detail = "" | "mid" | "far";
+
+/** Where the view's transform goes: an SVG group's attribute, or a canvas's next paint. */
+export type ViewSurface = {
+  /** The element that takes the person's gestures. */
+  element: Selection<Element, unknown, null, undefined>;
+  transformed(transform: ZoomTransform): void;
+  /** The level of detail changed with the zoom. */
+  detailChanged(detail: Detail): void;
+};
+
+/** An SVG surface: the viewport group is transformed; globals.css hides text by the LOD class. */
+export function svgSurface(
   svg: Selection<SVGSVGElement, unknown, null, undefined>,
   viewport: Selection<SVGGElement, unknown, null, undefined>,
+): ViewSurface {
+  return {
+    element: svg as unknown as Selection<Element, unknown, null, undefined>,
+    transformed: (t) => viewport.attr("transform", t.toString()),
+    detailChanged: (detail) =>
+      svg
+        .classed("nl-lod-mid", detail === "mid" || detail === "far")
+        .classed("nl-lod-far", detail === "far"),
+  };
+}
+
+export function detailAt(k: number): Detail {
+  return k < FAR_SCALE ? "far" : k < MID_SCALE ? "mid" : "";
+}
+
+export function createViewControl(
+  surface: ViewSurface,
   host: ViewHost,
   initialSize: { width: number; height: number },
   /** Where the view came to rest: the person's choice, or null when the map fitted itself. */
@@ -80,20 +110,19 @@ export function createViewControl(
 
   // Level of detail: text too small to read is not drawn at all, which is most of what a big map
   // costs to paint while it is panned (globals.css hides it under these classes).
-  let detail = "";
+  let detail: Detail = "";
   function setDetail(k: number) {
-    const next = k < FAR_SCALE ? "far" : k < MID_SCALE ? "mid" : "";
+    const next = detailAt(k);
     if (next === detail) return;
     detail = next;
-    svg
-      .classed("nl-lod-mid", next === "mid" || next === "far")
-      .classed("nl-lod-far", next === "far");
+    surface.detailChanged(next);
   }
 
-  const zoomBehavior = zoom<SVGSVGElement, unknown>()
+  const svg = surface.element;
+  const zoomBehavior = zoom<Element, unknown>()
     .scaleExtent(SCALE_EXTENT)
     .on("zoom", (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
-      viewport.attr("transform", event.transform.toString());
+      surface.transformed(event.transform);
       setDetail(event.transform.k);
       // Programmatic zooms (fit) carry no source event; only a person's gesture does.
       if (event.sourceEvent) {

@@ -6,8 +6,10 @@ import type { ConnectIntent } from "../connect-dialog";
 
 /** What the side panels may ask the page to do; provided by the dashboard. */
 export type ManageActions = {
-  /** False while the engine is unreachable: a change could not be made, so none is offered. */
+  /** False while no change can be made (engine unreachable, read-only): none is offered. */
   enabled: boolean;
+  /** Why `enabled` is false, for the disabled controls to say; null while enabled. */
+  disabledReason: string | null;
   /** What the logged-in role may do; what it may not is not offered at all. */
   can: { connect: boolean; administer: boolean };
   openConnect(intent: ConnectIntent): void;
@@ -16,6 +18,8 @@ export type ManageActions = {
   /** Select the endpoint of `containerId` on `networkId` as soon as the live map has it. */
   selectEndpointWhenReady(containerId: string, networkId: string): void;
 };
+
+export const ENGINE_DOWN = "The engine is unreachable: changes are possible again when it answers.";
 
 const ManageContext = createContext<ManageActions | null>(null);
 

@@ -14,8 +14,6 @@ import { Notice, Section } from "../panel/panel-ui";
 import { Checkbox } from "./form-ui";
 import { useManage } from "./manage-context";
 
-const ENGINE_DOWN = "The engine is unreachable: changes are possible again when it answers.";
-
 function Confirm({
   question,
   detail,
@@ -81,7 +79,7 @@ export function ConnectContainerAction({
             <Button
               data-testid="connect-owner"
               disabled={!manage.enabled}
-              title={manage.enabled ? undefined : ENGINE_DOWN}
+              title={manage.disabledReason ?? undefined}
               onClick={() => manage.openConnect({ containerId: owner.id, source: "container" })}
             >
               Connect {owner.name} to a network…
@@ -93,7 +91,7 @@ export function ConnectContainerAction({
           <Button
             data-testid="connect-open"
             disabled={!manage.enabled}
-            title={manage.enabled ? undefined : ENGINE_DOWN}
+            title={manage.disabledReason ?? undefined}
             onClick={() => manage.openConnect({ containerId: container.id, source: "container" })}
           >
             Connect to network…
@@ -118,7 +116,7 @@ export function ConnectToNetworkAction({ network }: { network: Network }) {
       className="mt-2"
       data-testid="connect-container-open"
       disabled={!manage.enabled}
-      title={manage.enabled ? undefined : ENGINE_DOWN}
+      title={manage.disabledReason ?? undefined}
       onClick={() => manage.openConnect({ networkId: network.id, source: "network" })}
     >
       Connect container…
@@ -201,7 +199,7 @@ export function DisconnectAction({
             tone="danger"
             data-testid="disconnect"
             disabled={!manage.enabled}
-            title={manage.enabled ? undefined : ENGINE_DOWN}
+            title={manage.disabledReason ?? undefined}
             onClick={() => {
               setError(null);
               setConfirming(true);
@@ -310,7 +308,7 @@ export function RemoveNetworkAction({
             disabled={!manage.enabled || attached.length > 0}
             title={
               !manage.enabled
-                ? ENGINE_DOWN
+                ? (manage.disabledReason ?? undefined)
                 : attached.length > 0
                   ? `In use by ${attached.join(", ")}`
                   : undefined

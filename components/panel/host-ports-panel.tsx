@@ -5,12 +5,18 @@ import type { GraphTarget } from "@/lib/graph/selection";
 import type { Topology } from "@/lib/topology/types";
 import { Jump, Mono, Section } from "./panel-ui";
 
-type Props = { topology: Topology; onSelect(target: GraphTarget): void };
+type Props = {
+  topology: Topology;
+  /** The box whose port chip was clicked: its rows come first, marked. */
+  boxId: string;
+  onSelect(target: GraphTarget): void;
+};
 
 /** Every published port on the host, and where Docker forwards it. */
-export function HostPortsPanel({ topology, onSelect }: Props) {
+export function HostPortsPanel({ topology, boxId, onSelect }: Props) {
   const rows = topology.containers
     .filter((c) => c.sandboxId !== null)
+    .sort((a, b) => Number(b.sandboxId === boxId) - Number(a.sandboxId === boxId))
     .flatMap((c) => {
       const addresses = topology.endpoints
         .filter((e) => e.sandboxId === c.sandboxId && e.ipv4Address)
@@ -45,7 +51,9 @@ export function HostPortsPanel({ topology, onSelect }: Props) {
               {rows.map(({ container, port, addresses }) => (
                 <tr
                   key={`${container.id}:${formatPortMapping(port)}`}
-                  className="border-t border-slate-800/70 align-top"
+                  data-testid="host-port-mapping"
+                  data-current={container.sandboxId === boxId ? "true" : undefined}
+                  className={`border-t border-slate-800/70 align-top ${container.sandboxId === boxId ? "bg-amber-400/10" : ""}`}
                 >
                   <td className="py-1 pr-2">
                     <Jump onClick={() => onSelect({ kind: "container", id: container.id })}>

@@ -97,7 +97,7 @@ export function ProbeSection({ question, live }: { question: ReachQuestion; live
   const why = outside
     ? "The outside cannot be probed: Netlens never sends traffic beyond the host."
     : !manage.enabled
-      ? "The engine is unreachable: a probe needs it."
+      ? manage.disabledReason
       : null;
   return (
     <section className="border-t border-slate-800 px-4 py-3" aria-label="Probe">

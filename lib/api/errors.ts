@@ -11,6 +11,8 @@ const statusOf = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  // A moment before the retained history: the message says how far back it goes.
+  gone: 410,
   // The probe's image is not on the engine, and Netlens never pulls: the message says how to.
   "probe-image-missing": 409,
   payload_too_large: 413,

@@ -3,6 +3,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "libsql";
 import { env } from "@/lib/env";
+import { AUDIT_STORE } from "@/lib/store/audit-schema";
+import { openStore } from "@/lib/store/sqlite-store";
 import type { AuditEntry } from "./types";
 
 // Every attempt to change the engine, kept in SQLite in the data directory so it survives
@@ -23,19 +25,9 @@ let db: Database.Database | null = null;
 function open(): Database.Database {
   if (db) return db;
   mkdirSync(env.NETLENS_DATA_DIR, { recursive: true, mode: 0o700 });
-  db = new Database(join(env.NETLENS_DATA_DIR, "audit.db"));
-  db.pragma("journal_mode = WAL");
-  db.exec(`CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    role TEXT NOT NULL,
-    operation TEXT NOT NULL,
-    target TEXT NOT NULL,
-    params TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    outcome TEXT NOT NULL,
-    message TEXT
-  )`);
+  db = openStore(join(env.NETLENS_DATA_DIR, AUDIT_STORE.name), AUDIT_STORE, (d) =>
+    d.pragma("journal_mode = WAL"),
+  );
   return db;
 }
 

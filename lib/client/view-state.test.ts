@@ -44,6 +44,10 @@ describe("encodeViewState / decodeViewState", () => {
     ["engine", { engine: "node1" }, "engine=node1"],
     ["grouping", { group: "project" }, "group=project"],
     ["zoom and pan, rounded", { view: { x: 12.4, y: -7.6, k: 0.87654 } }, "at=12,-8,0.877"],
+    ["a moment in the past", { t: "2026-03-01T14:02:03.250Z" }, "t=2026-03-01T14:02:03.250Z"],
+    ["changes since", { since: "2026-03-01T13:00:00.000Z" }, "since=2026-03-01T13:00:00.000Z"],
+    ["the canvas renderer", { renderer: "canvas" as const }, "renderer=canvas"],
+    ["the SVG renderer", { renderer: "svg" as const }, "renderer=svg"],
   ])("round-trips %s", (_, fields, query) => {
     const state = { ...DEFAULT_VIEW_STATE, ...fields };
     expect(viewStateSearch(state)).toBe(`?${query}`);
@@ -73,6 +77,9 @@ describe("encodeViewState / decodeViewState", () => {
       engine: "node2",
       group: "engine",
       view: { x: -300, y: 42, k: 2.5 },
+      t: "2026-03-01T14:02:03.000Z",
+      since: "2026-03-01T12:00:00.000Z",
+      renderer: "canvas",
     };
     expect(roundTrip(state)).toEqual(state);
     expect([...encodeViewState(state).keys()]).toEqual([
@@ -84,6 +91,9 @@ describe("encodeViewState / decodeViewState", () => {
       "engine",
       "group",
       "at",
+      "t",
+      "since",
+      "renderer",
     ]);
     // What the address bar shows decodes to the same state.
     expect(decode(viewStateSearch(state).slice(1))).toEqual(state);
@@ -112,6 +122,11 @@ describe("encodeViewState / decodeViewState", () => {
       "at=a,b,c",
       "at=1,2,3,4",
       "at=Infinity,0,1",
+      "t=yesterday",
+      "t=",
+      `t=2026-03-01T14:02:03Z${"0".repeat(40)}`,
+      "since=2026-13-45T99:00:00Z",
+      "renderer=webgl",
       "utm_source=x",
       "%E0%A4%A=1",
     ];
@@ -125,6 +140,11 @@ describe("encodeViewState / decodeViewState", () => {
       drivers: ["bridge"],
       stopped: true,
     });
+  });
+
+  it("reads a moment written any way Date.parse does, as ISO-8601 in UTC", () => {
+    expect(decode("t=2026-03-01T15:02:03%2B01:00").t).toBe("2026-03-01T14:02:03.000Z");
+    expect(decode("since=2026-03-01T14:02:03Z").since).toBe("2026-03-01T14:02:03.000Z");
   });
 
   it("bounds the search text", () => {
@@ -143,6 +163,20 @@ describe("isNavigation", () => {
     expect(isNavigation(focused, { ...focused, focus: { target: a.selection!, hops: 2 } })).toBe(
       true,
     );
+  });
+
+  it("is entering or leaving the past, or changes-since", () => {
+    const past = { ...a, t: "2026-03-01T14:02:03.000Z" };
+    expect(isNavigation(a, past)).toBe(true);
+    expect(isNavigation(past, a)).toBe(true);
+    expect(isNavigation(a, { ...a, since: "2026-03-01T14:00:00.000Z" })).toBe(true);
+  });
+
+  it("is not scrubbing the timeline or moving the changes-since moment", () => {
+    const past = { ...a, t: "2026-03-01T14:02:03.000Z", since: "2026-03-01T14:00:00.000Z" };
+    expect(
+      isNavigation(past, { ...past, t: "2026-03-01T13:02:03.000Z", since: "2026-03-01T13:00:00Z" }),
+    ).toBe(false);
   });
 
   it("is not typing, filtering or moving the map", () => {

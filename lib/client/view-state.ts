@@ -11,6 +11,10 @@ import type { Topology } from "../topology/types";
 /** The map's zoom and pan: d3's transform (translate x, y, then scale k). */
 export type MapView = { x: number; y: number; k: number };
 
+/** How the map is drawn: by its size (auto), or SVG / one canvas as the person asked. */
+export type RendererChoice = "auto" | "svg" | "canvas";
+const RENDERERS: readonly RendererChoice[] = ["auto", "svg", "canvas"];
+
 export type ViewState = {
   selection: GraphTarget | null;
   /** Focus mode: only this target's neighbourhood, 1 or 2 hops out. */
@@ -25,6 +29,11 @@ export type ViewState = {
   group: GroupMode;
   /** Where the person left the map; null lets the map fit itself. */
   view: MapView | null;
+  /** The moment shown (ISO-8601): the map as it was then, read-only; null for live. */
+  t: string | null;
+  /** Changes-since mode: what changed after this moment (ISO-8601) is marked; null for off. */
+  since: string | null;
+  renderer: RendererChoice;
 };
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -36,6 +45,9 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   engine: null,
   group: "none",
   view: null,
+  t: null,
+  since: null,
+  renderer: "auto",
 };
 
 // Every kind, checked against SelectionKind by the compiler: a kind added there must be added here.
@@ -92,6 +104,13 @@ function decodeView(text: string | null): MapView | null {
   return { x, y, k };
 }
 
+/** A moment as a link carries it: any date Date.parse reads, normalised to ISO-8601 (UTC). */
+function decodeMoment(text: string | null): string | null {
+  if (!text || text.length > 40) return null;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
 /** Pixels to the pixel, scale to a thousandth: finer is invisible and only lengthens the link. */
 function roundView(view: MapView): MapView {
   return {
@@ -116,6 +135,10 @@ export function encodeViewState(state: ViewState): URLSearchParams {
     const { x, y, k } = roundView(state.view);
     params.set("at", `${x},${y},${k}`);
   }
+  // `t`, not `at`: `at` is the map's zoom and pan (links made before history still open).
+  if (state.t) params.set("t", state.t);
+  if (state.since) params.set("since", state.since);
+  if (state.renderer !== "auto") params.set("renderer", state.renderer);
   return params;
 }
 
@@ -132,6 +155,9 @@ export function decodeViewState(params: URLSearchParams): ViewState {
     engine: params.get("engine") || null,
     group: GROUP_BY.find((g) => g === group) ?? "none",
     view: decodeView(params.get("at")),
+    t: decodeMoment(params.get("t")),
+    since: decodeMoment(params.get("since")),
+    renderer: RENDERERS.find((r) => r === params.get("renderer")) ?? "auto",
   };
 }
 
@@ -148,8 +174,12 @@ export function viewStateSearch(state: ViewState): string {
   return query ? `?${query}` : "";
 }
 
-/** Whether going from `a` to `b` is a step worth its own history entry (back walks selections). */
+/**
+ * Whether going from `a` to `b` is a step worth its own history entry: back walks selections, and
+ * leaves the past (or changes-since) for what was shown before; scrubbing the timeline is no step.
+ */
 export function isNavigation(a: ViewState, b: ViewState): boolean {
+  if ((a.t === null) !== (b.t === null) || (a.since === null) !== (b.since === null)) return true;
   const sameFocus =
     a.focus === b.focus ||
     (a.focus !== null &&

@@ -4,7 +4,7 @@ import { fixtureTopology } from "@/lib/graph/fixture-topology";
 import { topologyToDot } from "./export-dot";
 import { toExportModel, type ExportCluster, type ExportScope } from "./export-model";
 import { GROUP_BY } from "@/lib/topology/group-key";
-import { swarmTopology } from "@/lib/topology/swarm-fixture";
+import { swarmPart, swarmTopology } from "@/lib/topology/swarm-fixture";
 import type { FixtureName } from "@/lib/topology/test-fixtures";
 import type { Topology } from "@/lib/topology/types";
 
@@ -82,8 +82,12 @@ describe("the DOT export", () => {
     const swarm = swarmTopology();
     const model = toExportModel(swarm, "none");
     expect(model.root.clusters.map((c) => c.label)).toEqual(["engine node1", "engine node2"]);
-    // Swarm-scope networks span the engines: outside both.
-    expect(model.root.nodes.map((n) => n.lines[0]).sort()).toEqual(["ingress", "lab-overlay"]);
+    // Swarm-scope networks and services span the engines: outside both.
+    expect(model.root.nodes.map((n) => n.lines[0]).sort()).toEqual([
+      "ingress",
+      "lab-overlay",
+      "service lab-svc",
+    ]);
     const labels = sandboxClusters(swarm).map((c) => c.label);
     expect(labels).toContain("routing mesh (ingress-sbox) on node1");
     expect(labels).toContain("load balancer for lab-overlay on node2");
@@ -140,9 +144,72 @@ describe("the DOT export", () => {
     }
   });
 
-  it("passes dot -Tsvg: the two-node swarm, every grouping", () => {
-    for (const group of ["none", ...GROUP_BY] as const) {
-      expect(renderDot(topologyToDot(swarmTopology(), group))).toContain("<svg");
+  it("passes dot -Tsvg: the two-node swarm, and with node2 not reached, every grouping", () => {
+    for (const t of [swarmTopology(), swarmTopology([swarmPart("node1")])]) {
+      for (const group of ["none", ...GROUP_BY] as const) {
+        expect(renderDot(topologyToDot(t, group))).toContain("<svg");
+      }
     }
+  });
+});
+
+describe("the DOT export of Swarm", () => {
+  const service = (t: Topology) => t.services.find((s) => s.name === "lab-svc")!;
+
+  it("draws a service as a node joined to the containers of its tasks", () => {
+    const swarm = swarmTopology();
+    const svc = service(swarm);
+    const model = toExportModel(swarm, "none");
+    const node = model.root.nodes.find((n) => n.kind === "service");
+    expect(node).toMatchObject({
+      id: `swarm/service:${svc.id}`,
+      lines: ["service lab-svc", "dnsrr · 2/2 running"],
+    });
+    const tasks = swarm.tasks.filter((t) => t.serviceId === svc.id);
+    const edges = model.edges.filter((e) => e.kind === "task");
+    expect(edges.map((e) => e.to).sort()).toEqual(
+      tasks
+        .map((t) => {
+          const c = swarm.containers.find((c) => c.id === t.containerId)!;
+          return `${c.engineId}/container:${c.id}`;
+        })
+        .sort(),
+    );
+    expect(edges.every((e) => e.from === node?.id)).toBe(true);
+    const dot = topologyToDot(swarm);
+    expect(dot).toContain(
+      `"swarm/service:${svc.id}" [label="service lab-svc\\ndnsrr · 2/2 running"`,
+    );
+    expect(dot).toMatch(
+      /"swarm\/service:[0-9a-z]+" -- "node\d\/container:[0-9a-f]+" \[style="dotted"/,
+    );
+  });
+
+  it("draws a task on a node Netlens does not reach in that node's cluster, on its network", () => {
+    const swarm = swarmTopology([swarmPart("node1")]);
+    const node2 = swarm.nodes.find((n) => n.hostname === "node2")!;
+    const remote = swarm.tasks.find((t) => t.nodeId === node2.id)!;
+    const model = toExportModel(swarm, "none");
+    const cluster = model.root.clusters.find((c) => c.kind === "node");
+    expect(cluster?.label).toBe("swarm node node2 (worker) · not reached");
+    expect(cluster?.nodes).toEqual([
+      { id: `task:${remote.id}`, kind: "task", lines: [`lab-svc.${remote.slot}`] },
+    ]);
+    const overlay = swarm.networks.find((n) => n.name === "lab-overlay")!;
+    const address = remote.addresses.find((a) => a.networkId === overlay.id)!.address;
+    expect(model.edges).toContainEqual({
+      from: `task:${remote.id}`,
+      to: `network:${overlay.id}`,
+      lines: [address.split("/")[0]],
+      kind: "endpoint",
+    });
+    expect(model.edges).toContainEqual({
+      from: `service:${service(swarm).id}`,
+      to: `task:${remote.id}`,
+      lines: [],
+      kind: "task",
+    });
+    const svg = renderDot(topologyToDot(swarm));
+    expect(svg).toContain("swarm node node2 (worker) · not reached");
   });
 });

@@ -1,10 +1,12 @@
 // Topology → Graphviz DOT: one cluster per sandbox (inside one per group, inside one per engine
-// when there are several), a hub per network, an edge per endpoint labelled with its addresses.
-// Undirected: an endpoint joins a namespace to a network, traffic goes both ways.
+// when there are several), a hub per network, an edge per endpoint labelled with its addresses;
+// a Swarm service joined to its tasks, a task on a node Netlens does not reach in that node's
+// cluster. Undirected: an endpoint joins a namespace to a network, traffic goes both ways.
 import { DRIVER_STYLES } from "@/lib/graph/drivers";
 import {
   toExportModel,
   type ExportCluster,
+  type ExportEdge,
   type ExportNode,
   type ExportScope,
 } from "./export-model";
@@ -35,10 +37,19 @@ const NODE_STYLES: Record<ExportNode["kind"], Record<string, string>> = {
   stopped: { shape: "box", style: "rounded,dashed", color: "grey55", fontcolor: "grey40" },
   swarm: { shape: "box", style: "rounded,filled", fillcolor: "#ede9fe" },
   ports: { shape: "note", fontname: "Courier", fontsize: "9" },
+  service: { shape: "box", style: "rounded,filled,bold", color: "#7c3aed", fillcolor: "#ede9fe" },
+  task: { shape: "box", style: "rounded,dashed", color: "#8b5cf6" },
+};
+
+const EDGE_STYLES: Record<ExportEdge["kind"], Record<string, string>> = {
+  endpoint: {},
+  configured: { style: "dashed", color: "grey60" },
+  task: { style: "dotted", color: "#8b5cf6" },
 };
 
 const CLUSTER_STYLES: Record<string, Record<string, string>> = {
   engine: { style: "bold", color: "#334155" },
+  node: { style: "dashed", color: "#8b5cf6" },
   group: { style: "dashed", color: "#64748b" },
   container: { style: "rounded", color: "#64748b" },
   host: { style: "rounded,filled", color: "#f59e0b", fillcolor: "#fef3c7" },
@@ -84,11 +95,8 @@ export function topologyToDot(topology: Topology, group: GroupBy | "none" = "non
   out.push(`  edge ${attrs({ fontname: "Helvetica", fontsize: "9", color: "#475569" })};`);
   writeScope(model.root, "  ");
   for (const edge of model.edges) {
-    const style: Record<string, string> = edge.configured
-      ? { style: "dashed", color: "grey60" }
-      : {};
     out.push(
-      `  ${dotQuote(edge.from)} -- ${dotQuote(edge.to)} ${attrs(style, edge.lines.length > 0 ? edge.lines : undefined)};`,
+      `  ${dotQuote(edge.from)} -- ${dotQuote(edge.to)} ${attrs(EDGE_STYLES[edge.kind], edge.lines.length > 0 ? edge.lines : undefined)};`,
     );
   }
   out.push("}");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixtureTopology } from "@/lib/graph/fixture-topology";
 import { mermaidLabel, topologyToMermaid } from "./export-mermaid";
-import { swarmTopology } from "@/lib/topology/swarm-fixture";
+import { swarmPart, swarmTopology } from "@/lib/topology/swarm-fixture";
 import type { Topology } from "@/lib/topology/types";
 
 const lab = fixtureTopology("lab");
@@ -87,5 +87,26 @@ describe("the Mermaid export", () => {
     expect(titles).toEqual(
       expect.arrayContaining(["compose project blog", "compose project shop"]),
     );
+  });
+
+  it("joins a service to its tasks, one on a node not reached in that node's subgraph", () => {
+    const both = topologyToMermaid(swarmTopology());
+    const service = /(n\d+)\[\["service lab-svc<br\/>dnsrr · 2\/2 running"\]\]:::service/.exec(
+      both,
+    );
+    expect(service).not.toBeNull();
+    expect(both.match(new RegExp(`^  ${service![1]} -\\.- n\\d+$`, "gm"))).toHaveLength(2);
+
+    const text = topologyToMermaid(swarmTopology([swarmPart("node1")]));
+    const graphs = subgraphs(text);
+    expect(graphs.map((g) => g.title)).toContain("swarm node node2 (worker) · not reached");
+    const task =
+      /subgraph s\d+ \["swarm node node2 \(worker\) · not reached"\]\n\s+(n\d+)\("lab-svc\.1"\):::task/.exec(
+        text,
+      );
+    expect(task).not.toBeNull();
+    const svc = /(n\d+)\[\["service lab-svc/.exec(text)![1];
+    expect(text).toContain(`  ${svc} -.- ${task![1]}\n`);
+    expect(text).toMatch(new RegExp(`  ${task![1]} ---\\|"10\\.195\\.0\\.2"\\| n\\d+`));
   });
 });

@@ -1,9 +1,11 @@
 // Topology → Mermaid flowchart: a subgraph per sandbox (inside one per group, inside one per
 // engine when there are several), a hexagon per network, an edge per endpoint labelled with its
-// addresses. Mermaid ids are plain (n1, s1): names cannot be ids there, only labels.
+// addresses; a Swarm service joined to its tasks, a task on a node Netlens does not reach in that
+// node's subgraph. Mermaid ids are plain (n1, s1): names cannot be ids there, only labels.
 import {
   toExportModel,
   type ExportCluster,
+  type ExportEdge,
   type ExportNode,
   type ExportScope,
 } from "./export-model";
@@ -34,6 +36,14 @@ const SHAPES: Record<ExportNode["kind"], (label: string) => string> = {
   stopped: (l) => `[${l}]`,
   swarm: (l) => `([${l}])`,
   ports: (l) => `>${l}]`,
+  service: (l) => `[[${l}]]`,
+  task: (l) => `(${l})`,
+};
+
+const EDGE_ARROWS: Record<ExportEdge["kind"], string> = {
+  endpoint: "---",
+  configured: "-.-",
+  task: "-.-",
 };
 
 const CLASS_DEFS = [
@@ -42,10 +52,13 @@ const CLASS_DEFS = [
   "classDef stopped stroke:#9ca3af,stroke-dasharray:5 5,color:#6b7280",
   "classDef swarm fill:#ede9fe,stroke:#8b5cf6",
   "classDef ports fill:#fffbeb,stroke:#f59e0b",
+  "classDef service fill:#ede9fe,stroke:#7c3aed,stroke-width:2px",
+  "classDef task stroke:#8b5cf6,stroke-dasharray:4 3",
 ];
 
 const CLUSTER_STYLES: Partial<Record<string, string>> = {
   group: "stroke-dasharray:5 5",
+  node: "stroke:#8b5cf6,stroke-dasharray:5 5",
   host: "fill:#fef3c7,stroke:#f59e0b",
 };
 
@@ -86,7 +99,7 @@ export function topologyToMermaid(topology: Topology, group: GroupBy | "none" = 
 
   writeScope(model.root, "  ");
   for (const edge of model.edges) {
-    const link = edge.configured ? "-.-" : "---";
+    const link = EDGE_ARROWS[edge.kind];
     const label = edge.lines.length > 0 ? `|${mermaidLabel(edge.lines)}|` : "";
     out.push(`  ${idOf(edge.from)} ${link}${label} ${idOf(edge.to)}`);
   }

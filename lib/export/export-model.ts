@@ -1,18 +1,36 @@
 // What the text exports (DOT, Mermaid) draw, as one tree both write out: engines, groups and
-// sandboxes as nested clusters, networks and containers as nodes, endpoints as edges. Pure and
-// deterministic: the same topology always gives the same tree, in the same order.
+// sandboxes as nested clusters, networks and containers as nodes, endpoints as edges; Swarm's
+// services as nodes linked to their tasks, and a task on a node Netlens does not reach inside a
+// cluster for that node. Pure and deterministic: the same topology always gives the same tree, in
+// the same order.
 import { driverClassOf, type DriverClass } from "@/lib/graph/drivers";
 import { publishedPortLines, shortId, stripCidr } from "@/lib/graph/format";
 import { HOST_SANDBOX_TITLE, swarmSandboxTitle } from "@/lib/graph/graph-model";
 import { GROUP_BY_LABELS } from "@/lib/graph/grouping";
+import {
+  isCurrentTask,
+  runningTaskCount,
+  runsOnItsNode,
+  servicePortLines,
+  serviceState,
+  taskLabel,
+  taskProblems,
+} from "@/lib/graph/swarm-graph";
 import { configuredNetworksOf } from "./filter-topology";
 import { groupKeyOf, type GroupBy } from "@/lib/topology/group-key";
-import { isHostSandboxId, type Container, type Sandbox, type Topology } from "@/lib/topology/types";
+import {
+  isHostSandboxId,
+  type Container,
+  type Sandbox,
+  type SwarmNode,
+  type Topology,
+} from "@/lib/topology/types";
 
 export type ExportNode = {
   /** Unique in the export; prefixed with the engine when there are several. */
   id: string;
-  kind: "network" | "container" | "stopped" | "swarm" | "ports";
+  /** swarm: a namespace Swarm keeps; task: a task on a node Netlens does not reach. */
+  kind: "network" | "container" | "stopped" | "swarm" | "ports" | "service" | "task";
   lines: string[];
   /** Networks only: how the map draws the hub. */
   driverClass?: DriverClass;
@@ -20,7 +38,8 @@ export type ExportNode = {
 };
 
 export type ExportCluster = {
-  kind: "engine" | "group" | "sandbox";
+  /** node: a swarm node Netlens does not reach, holding the tasks the manager says run there. */
+  kind: "engine" | "node" | "group" | "sandbox";
   /** Sandboxes only: a container's, the host's, or one Swarm keeps for itself. */
   sandboxKind?: "container" | "host" | "swarm";
   label: string;
@@ -34,8 +53,11 @@ export type ExportEdge = {
   from: string;
   to: string;
   lines: string[];
-  /** A stopped container to a network it is configured for: no endpoint until it starts. */
-  configured: boolean;
+  /**
+   * endpoint: a namespace (or an unreached task) on a network; configured: a stopped container to
+   * a network it is configured for, no endpoint until it starts; task: a service to its task.
+   */
+  kind: "endpoint" | "configured" | "task";
 };
 
 export type ExportModel = { title: string; root: ExportScope; edges: ExportEdge[] };
@@ -48,13 +70,20 @@ const MAX_ERROR_CHARS = 60;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = (a: Container, b: Container) => byText(a.name, b.name);
 
-const CLUSTER_ORDER: Record<ExportCluster["kind"], number> = { engine: 0, group: 1, sandbox: 2 };
+const CLUSTER_ORDER: Record<ExportCluster["kind"], number> = {
+  engine: 0,
+  node: 1,
+  group: 2,
+  sandbox: 3,
+};
 const NODE_ORDER: Record<ExportNode["kind"], number> = {
   network: 0,
-  swarm: 1,
-  container: 2,
-  ports: 3,
-  stopped: 4,
+  service: 1,
+  swarm: 2,
+  container: 3,
+  ports: 4,
+  stopped: 5,
+  task: 6,
 };
 
 function sortScope(scope: ExportScope): void {
@@ -87,13 +116,13 @@ function imageLabel(image: string): string {
   return name.startsWith("sha256:") ? name.slice(0, "sha256:".length + 12) : name;
 }
 
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
 function stoppedLines(container: Container): string[] {
   const exit = container.exitCode !== null ? `, exit code ${container.exitCode}` : "";
   const lines = [container.name, `${container.state}${exit}`];
-  if (container.error) {
-    const error = container.error;
-    lines.push(error.length > MAX_ERROR_CHARS ? `${error.slice(0, MAX_ERROR_CHARS - 1)}…` : error);
-  }
+  if (container.error) lines.push(clip(container.error, MAX_ERROR_CHARS));
   return lines;
 }
 
@@ -232,7 +261,7 @@ export function toExportModel(topology: Topology, group: GroupBy | "none"): Expo
         from: anchorOf.get(endpoint.containerId) ?? fallback,
         to: networkNodeId(endpoint.networkId),
         lines: [...addresses, ...(aliases.length > 0 ? [`aka ${aliases.join(", ")}`] : [])],
-        configured: false,
+        kind: "endpoint",
       });
     }
   }
@@ -247,9 +276,18 @@ export function toExportModel(topology: Topology, group: GroupBy | "none"): Expo
       lines: stoppedLines(container),
     });
     for (const network of configuredNetworksOf(topology, container)) {
-      edges.push({ from: id, to: networkNodeId(network.id), lines: [], configured: true });
+      edges.push({ from: id, to: networkNodeId(network.id), lines: [], kind: "configured" });
     }
   }
+
+  addSwarm(topology, root, edges, {
+    service: (serviceId) => `${prefix(null)}service:${serviceId}`,
+    container: (containerId) => {
+      const container = containersById.get(containerId);
+      return container ? containerNodeId(container) : null;
+    },
+    network: networkNodeId,
+  });
 
   sortScope(root);
   const order = new Map<string, number>();
@@ -258,6 +296,11 @@ export function toExportModel(topology: Topology, group: GroupBy | "none"): Expo
     scope.clusters.forEach(number);
   };
   number(root);
+  // An edge to something not drawn would make DOT invent a bare node for it.
+  for (let i = edges.length - 1; i >= 0; i--) {
+    const edge = edges[i]!;
+    if (!order.has(edge.from) || !order.has(edge.to)) edges.splice(i, 1);
+  }
   edges.sort(
     (a, b) =>
       (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0) ||
@@ -267,4 +310,88 @@ export function toExportModel(topology: Topology, group: GroupBy | "none"): Expo
   const engineName =
     topology.engines.length > 1 ? `${topology.engines.length} engines` : topology.engine.name;
   return { title: `Netlens · ${engineName} · ${topology.generatedAt}`, root, edges };
+}
+
+type SwarmIds = {
+  service(serviceId: string): string;
+  /** The export's node of a container, if it has one. */
+  container(containerId: string): string | null;
+  network(networkId: string): string;
+};
+
+function swarmNodeLabel(node: SwarmNode | undefined, nodeId: string): string {
+  const role = node ? ` (${node.role})` : "";
+  return `swarm node ${node?.hostname ?? nodeId}${role} · not reached`;
+}
+
+/**
+ * Each service, linked to its current tasks: a task's container where Netlens sees it, else a
+ * task node (with its addresses on its networks) in a cluster for the node it runs on.
+ */
+function addSwarm(topology: Topology, root: ExportScope, edges: ExportEdge[], ids: SwarmIds) {
+  const swarmNodes = new Map(topology.nodes.map((n) => [n.id, n]));
+  const networkIds = new Set(topology.networks.map((n) => n.id));
+  const nodeClusters = new Map<string, ExportCluster>();
+  for (const service of topology.services) {
+    const id = ids.service(service.id);
+    const problems = taskProblems(topology, service).map((p) =>
+      clip(
+        `⚠ ${p.label}${p.nodeHostname ? ` on ${p.nodeHostname}` : ""}: ${p.error}`,
+        MAX_ERROR_CHARS,
+      ),
+    );
+    root.nodes.push({
+      id,
+      kind: "service",
+      lines: [
+        `service ${service.name}`,
+        serviceState(service, runningTaskCount(topology, service)),
+        ...servicePortLines(service),
+        ...problems,
+      ],
+    });
+    for (const task of topology.tasks) {
+      if (task.serviceId !== service.id || !isCurrentTask(task)) continue;
+      const state = task.state === "running" ? [] : [task.state];
+      const container = task.containerId ? ids.container(task.containerId) : null;
+      if (container) {
+        edges.push({ from: id, to: container, lines: state, kind: "task" });
+        continue;
+      }
+      // Pending, or over: no node runs it; the service's problems say why.
+      if (!runsOnItsNode(task) || task.nodeId === null) continue;
+      const swarmNode = swarmNodes.get(task.nodeId);
+      let cluster = nodeClusters.get(task.nodeId);
+      if (!cluster) {
+        cluster = {
+          kind: "node",
+          label: swarmNodeLabel(swarmNode, task.nodeId),
+          clusters: [],
+          nodes: [],
+        };
+        nodeClusters.set(task.nodeId, cluster);
+        root.clusters.push(cluster);
+      }
+      const taskNode = `task:${task.id}`;
+      cluster.nodes.push({
+        id: taskNode,
+        kind: "task",
+        lines: [
+          taskLabel(service, task, swarmNode),
+          ...state,
+          ...(task.error ? [clip(task.error, MAX_ERROR_CHARS)] : []),
+        ],
+      });
+      edges.push({ from: id, to: taskNode, lines: state, kind: "task" });
+      for (const address of task.addresses) {
+        if (!networkIds.has(address.networkId)) continue;
+        edges.push({
+          from: taskNode,
+          to: ids.network(address.networkId),
+          lines: [stripCidr(address.address)],
+          kind: "endpoint",
+        });
+      }
+    }
+  }
 }

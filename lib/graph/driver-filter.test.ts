@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDriverMatcher, driversOf, effectiveDrivers, filterToDrivers } from "./driver-filter";
 import { fixtureTopology } from "./fixture-topology";
-import { HOST_PORTS_NODE_ID, toGraphModel } from "./graph-model";
+import { toGraphModel } from "./graph-model";
 
 const lab = fixtureTopology("lab");
 const model = toGraphModel(lab, { showStopped: true });
@@ -23,19 +23,14 @@ describe("driver filter", () => {
     expect(effectiveDrivers(lab, ["overlay"])).toEqual([]);
   });
 
-  it("keeps networks of the drivers, the boxes on them and their host ports", () => {
+  it("keeps networks of the drivers and the boxes on them, their published ports with them", () => {
     const bridged = filterToDrivers(model, ["bridge"]);
     const shown = names(bridged);
     expect(shown).toEqual(
-      expect.arrayContaining([
-        "lab-mynet",
-        "lab-backend",
-        "bridge",
-        "legacy",
-        "api",
-        HOST_PORTS_NODE_ID,
-      ]),
+      expect.arrayContaining(["lab-mynet", "lab-backend", "bridge", "legacy", "api"]),
     );
+    const web = bridged.nodes.find((n) => n.kind === "sandbox" && n.containerNames[0] === "web");
+    expect(web?.kind === "sandbox" && web.ports.length).toBeGreaterThan(0);
     expect(shown.some((n) => n.startsWith("web"))).toBe(true);
     expect(shown).not.toContain("host");
     expect(shown).not.toContain("isolated");
@@ -46,10 +41,10 @@ describe("driver filter", () => {
     }
   });
 
-  it("does not bring in boxes through a shared host ports node", () => {
+  it("brings in no box that only publishes ports", () => {
     const hostOnly = filterToDrivers(model, ["host"]);
     expect(names(hostOnly)).not.toContain("legacy");
-    expect(hostOnly.nodes.some((n) => n.id === HOST_PORTS_NODE_ID)).toBe(false);
+    expect(names(hostOnly).some((n) => n.startsWith("web"))).toBe(false);
   });
 
   it("narrows the table the same way", () => {

@@ -15,9 +15,9 @@ export function effectiveDrivers(topology: Topology, wanted: readonly string[]):
 }
 
 /**
- * The networks of `drivers`, the boxes (and remote tasks) linked to them, and what hangs off
- * those (host ports, services). Neighbours are taken one way only: a box shown for its bridge
- * network does not bring in the other boxes that share its host ports node.
+ * The networks of `drivers`, the boxes (and remote tasks) linked to them, and the services those
+ * are tasks of. Neighbours are taken one way only: a box shown for its bridge network does not
+ * bring in the other tasks of its service.
  */
 export function filterToDrivers(model: GraphModel, drivers: readonly string[]): GraphModel {
   const wanted = new Set(drivers);
@@ -31,10 +31,7 @@ export function filterToDrivers(model: GraphModel, drivers: readonly string[]): 
     if (networks.has(link.source)) attached.add(link.target);
   }
   const kept = new Set([...networks, ...attached]);
-  const hangsOff = (id: string) => {
-    const kind = kindOf.get(id);
-    return kind === "hostPorts" || kind === "service";
-  };
+  const hangsOff = (id: string) => kindOf.get(id) === "service";
   for (const link of model.links) {
     if (attached.has(link.source) && hangsOff(link.target)) kept.add(link.target);
     if (attached.has(link.target) && hangsOff(link.source)) kept.add(link.source);

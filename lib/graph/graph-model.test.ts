@@ -2,13 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Topology } from "../topology/types";
 import { fixtureTopology } from "./fixture-topology";
 import {
-  HOST_PORTS_NODE_ID,
   HOST_SANDBOX_TITLE,
+  portChipId,
   toGraphModel,
   type EndpointLink,
   type GraphModel,
   type NetworkNode,
-  type PortLink,
   type SandboxNode,
   type StoppedLink,
 } from "./graph-model";
@@ -27,7 +26,7 @@ const endpointLinks = (m: GraphModel) =>
   m.links.filter((l): l is EndpointLink => l.kind === "endpoint");
 const stoppedLinks = (m: GraphModel) =>
   m.links.filter((l): l is StoppedLink => l.kind === "stopped");
-const portLinks = (m: GraphModel) => m.links.filter((l): l is PortLink => l.kind === "ports");
+const portChips = (m: GraphModel) => sandboxes(m).flatMap((s) => s.ports);
 
 describe("toGraphModel on the recorded lab", () => {
   const model = toGraphModel(lab, { showStopped: false });
@@ -126,24 +125,31 @@ describe("toGraphModel on the recorded lab", () => {
     }
   });
 
-  it("adds a host-ports node linked to each sandbox with published ports", () => {
-    const hostPorts = model.nodes.filter((n) => n.kind === "hostPorts");
-    expect(hostPorts).toEqual([{ kind: "hostPorts", id: HOST_PORTS_NODE_ID, region: "local" }]);
+  it("puts each published port on the box of its container, not on a node of its own", () => {
+    expect(model.nodes.some((n) => !["network", "sandbox"].includes(n.kind))).toBe(false);
+    expect(model.links.every((l) => l.kind === "endpoint")).toBe(true);
     const web = containerByName(lab, "web");
     const publishers = lab.containers.filter(
       (c) => c.sandboxId !== null && c.ports.some((p) => p.publicPort !== undefined),
     );
-    expect(
-      portLinks(model)
-        .map((l) => l.containerId)
-        .sort(),
-    ).toEqual(publishers.map((c) => c.id).sort());
-    const webPorts = portLinks(model).find((l) => l.containerId === web.id);
-    expect(webPorts).toMatchObject({ source: HOST_PORTS_NODE_ID, target: web.sandboxId });
-    // Docker lists the 0.0.0.0 and :: bindings separately; both are shown.
-    expect(webPorts?.lines).toContain("0.0.0.0:8080→80/tcp");
-    expect(webPorts?.lines).toContain("[::]:8080→80/tcp");
-    expect(webPorts?.lines).toContain("127.0.0.1:8443→443/tcp");
+    expect([...new Set(portChips(model).map((p) => p.containerId))].sort()).toEqual(
+      publishers.map((c) => c.id).sort(),
+    );
+    const webBox = sandboxes(model).find((s) => s.id === web.sandboxId);
+    // Docker lists the 0.0.0.0 and :: bindings separately; both are shown, in a stable order.
+    expect(webBox?.ports.map((p) => p.label)).toEqual([
+      "0.0.0.0:8080→80/tcp",
+      "[::]:8080→80/tcp",
+      "127.0.0.1:8443→443/tcp",
+    ]);
+    expect(webBox?.ports[0]).toMatchObject({
+      id: portChipId(web.id, "0.0.0.0:8080→80/tcp"),
+      containerId: web.id,
+      containerName: "web",
+      mapping: { publicPort: 8080, privatePort: 80, type: "tcp" },
+    });
+    const ids = portChips(model).map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("hides stopped containers by default", () => {
@@ -193,7 +199,7 @@ describe("toGraphModel on other recorded states", () => {
     expect(sidecarBox?.containerNames).toEqual(["web-sidecar"]);
     expect(sandboxes(model).find((s) => s.id === `stopped:${web.id}`)?.stopped).toBe(true);
     // A stopped container publishes nothing.
-    expect(portLinks(model).some((l) => l.containerId === web.id)).toBe(false);
+    expect(portChips(model).some((p) => p.containerId === web.id)).toBe(false);
   });
 
   it("draws a container that failed to start as stopped, with no endpoint", () => {
@@ -209,15 +215,6 @@ describe("toGraphModel on other recorded states", () => {
     expect(sandboxes(model).find((s) => s.id === `stopped:${failed?.id}`)?.containerIssues).toEqual(
       [failed?.error],
     );
-  });
-
-  it("has no host-ports node when nothing is published", () => {
-    const topology = fixtureTopology("owner-stopped");
-    const publishing = topology.containers.some(
-      (c) => c.sandboxId !== null && c.ports.some((p) => p.publicPort !== undefined),
-    );
-    const model = toGraphModel(topology, { showStopped: false });
-    expect(model.nodes.some((n) => n.id === HOST_PORTS_NODE_ID)).toBe(publishing);
   });
 });
 

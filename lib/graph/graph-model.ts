@@ -9,7 +9,7 @@ import {
 } from "../topology/types";
 import { filterToDrivers } from "./driver-filter";
 import { driverClassOf, type DriverClass } from "./drivers";
-import { publishedPortLines, publishedPorts, shortId } from "./format";
+import { formatPortMapping, publishedPorts, shortId } from "./format";
 import type { GroupLink, GroupNode } from "./grouping";
 import {
   filterToRegion,
@@ -22,7 +22,6 @@ import {
   type TaskLink,
 } from "./swarm-graph";
 
-export const HOST_PORTS_NODE_ID = "host-ports";
 export const HOST_SANDBOX_TITLE = "host network namespace";
 export const STOPPED_PREFIX = "stopped:";
 
@@ -66,17 +65,25 @@ export type SandboxNode = {
   stopped: boolean;
   /** The engine whose namespace it is. */
   region: string | null;
+  /**
+   * What its containers publish on the host, one chip per binding, in a stable order: drawn with
+   * the box (a strip on its top edge), never as a node of their own. Empty for a stopped box.
+   */
+  ports: PortChip[];
 };
 
-export type HostPortsNode = {
-  kind: "hostPorts";
-  id: typeof HOST_PORTS_NODE_ID;
-  /** The engine of the boxes it links to; null when they are on several. */
-  region: string | null;
+/** One published binding: the host DNATs `host IP:port` to the container's port. */
+export type PortChip = {
+  /** `port:<containerId>:<label>`: unique on the map, what highlights key on. */
+  id: string;
+  containerId: string;
+  containerName: string;
+  mapping: PortMapping & { publicPort: number };
+  /** e.g. `0.0.0.0:8080→80/tcp`, `[::]:8080→80/tcp`, as `docker ps` says it. */
+  label: string;
 };
 
-export type GraphNode =
-  NetworkNode | SandboxNode | HostPortsNode | ServiceNode | RemoteTaskNode | GroupNode;
+export type GraphNode = NetworkNode | SandboxNode | ServiceNode | RemoteTaskNode | GroupNode;
 
 export type EndpointLink = {
   kind: "endpoint";
@@ -107,20 +114,7 @@ export type StoppedLink = {
   containerId: string;
 };
 
-export type PortLink = {
-  kind: "ports";
-  id: string;
-  source: typeof HOST_PORTS_NODE_ID;
-  /** Sandbox node id. */
-  target: string;
-  containerId: string;
-  containerName: string;
-  mappings: PortMapping[];
-  /** e.g. `0.0.0.0:8080→80/tcp`, `[::]:8080→80/tcp`. */
-  lines: string[];
-};
-
-export type GraphLink = EndpointLink | StoppedLink | PortLink | TaskLink | GroupLink;
+export type GraphLink = EndpointLink | StoppedLink | TaskLink | GroupLink;
 
 export type GraphModel = {
   nodes: GraphNode[];
@@ -182,6 +176,28 @@ export function failedToStart(container: Container): boolean {
   return container.sandboxId === null && container.error !== null;
 }
 
+export function portChipId(containerId: string, label: string): string {
+  return `port:${containerId}:${label}`;
+}
+
+/** The chips of a box's containers that publish ports (the owner's, in a shared namespace). */
+function portChips(members: readonly (Container | undefined)[]): PortChip[] {
+  return members.flatMap((c) =>
+    c
+      ? publishedPorts(c.ports).map((mapping) => {
+          const label = formatPortMapping(mapping);
+          return {
+            id: portChipId(c.id, label),
+            containerId: c.id,
+            containerName: c.name,
+            mapping,
+            label,
+          };
+        })
+      : [],
+  );
+}
+
 export function stoppedNodeId(containerId: string): string {
   return `${STOPPED_PREFIX}${containerId}`;
 }
@@ -229,6 +245,7 @@ function fullGraphModel(topology: Topology, showStopped: boolean): GraphModel {
       containerIssues: members.map(issueOf),
       stopped: false,
       region: sandbox.engineId,
+      ports: portChips(members),
     };
     nodes.push(node);
     for (const id of sandbox.containerIds) nodeOfContainer.set(id, node);
@@ -253,6 +270,7 @@ function fullGraphModel(topology: Topology, showStopped: boolean): GraphModel {
       containerIssues: [issueOf(container)],
       stopped: true,
       region: container.engineId,
+      ports: [],
     };
     nodes.push(node);
     nodeOfContainer.set(container.id, node);
@@ -293,34 +311,6 @@ function fullGraphModel(topology: Topology, showStopped: boolean): GraphModel {
       aliases: [...endpoint.aliases],
       taskId: null,
     });
-  }
-
-  const portLinks: PortLink[] = [];
-  for (const container of topology.containers) {
-    if (container.sandboxId === null || !sandboxNodeIds.has(container.sandboxId)) continue;
-    const mappings = publishedPorts(container.ports);
-    if (mappings.length === 0) continue;
-    portLinks.push({
-      kind: "ports",
-      id: `ports:${container.id}`,
-      source: HOST_PORTS_NODE_ID,
-      target: container.sandboxId,
-      containerId: container.id,
-      containerName: container.name,
-      mappings,
-      lines: publishedPortLines(container.ports),
-    });
-  }
-  if (portLinks.length > 0) {
-    const engines = new Set(
-      portLinks.map((l) => containersById.get(l.containerId)?.engineId ?? null),
-    );
-    nodes.push({
-      kind: "hostPorts",
-      id: HOST_PORTS_NODE_ID,
-      region: engines.size === 1 ? [...engines][0]! : null,
-    });
-    links.push(...portLinks);
   }
 
   if (!hasRegions(topology)) return { nodes, links, regions: [] };

@@ -283,11 +283,7 @@ export function groupGraphModel(
   }
   links.push(...groupLinks.values(), ...taskLinks.values());
 
-  // A host-ports node whose every box was folded would float alone.
-  const portsLeft = links.some((l) => l.kind === "ports");
-  const nodes: GraphNode[] = model.nodes.filter(
-    (n) => !folded.has(n.id) && (n.kind !== "hostPorts" || portsLeft),
-  );
+  const nodes: GraphNode[] = model.nodes.filter((n) => !folded.has(n.id));
   nodes.push(...groupNodes.values());
   return { nodes, links, regions: model.regions };
 }

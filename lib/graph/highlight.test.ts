@@ -4,7 +4,7 @@ import { resolveParty } from "../topology/reach-parties";
 import { predictReachability } from "../topology/reachability";
 import type { Topology } from "../topology/types";
 import { fixtureTopology } from "./fixture-topology";
-import { HOST_PORTS_NODE_ID, stoppedNodeId, toGraphModel } from "./graph-model";
+import { portChipId, stoppedNodeId, toGraphModel } from "./graph-model";
 import { exposureHighlight, pickHighlight, reachHighlight } from "./highlight";
 
 const lab = fixtureTopology("lab");
@@ -94,12 +94,39 @@ describe("reachHighlight", () => {
     ]);
   });
 
-  it("comes from outside through the published ports", () => {
+  it("comes from outside through the published port: its chips on the box, lit", () => {
     const h = highlight("outside", "web");
-    expect(h.ends.from).toBeNull();
-    expect(h.nodes.get(HOST_PORTS_NODE_ID)).toBe("route");
-    expect(h.links.get(`ports:${container("web").id}`)).toBe("route");
-    expect(h.marks).toMatchObject([{ kind: "badge", node: HOST_PORTS_NODE_ID }]);
+    const web = container("web");
+    expect(h.ends).toEqual({ from: null, to: web.sandboxId });
+    expect(h.links.get(portChipId(web.id, "0.0.0.0:8080→80/tcp"))).toBe("route");
+    expect(h.links.get(portChipId(web.id, "[::]:8080→80/tcp"))).toBe("route");
+    expect(h.links.has(portChipId(web.id, "127.0.0.1:8443→443/tcp"))).toBe(false);
+    expect(h.marks).toEqual([
+      expect.objectContaining({
+        kind: "badge",
+        node: web.sandboxId,
+        text: "from outside via :8080",
+      }),
+    ]);
+  });
+
+  it("comes from the host through a loopback binding: a line to the box, its chip lit", () => {
+    const reach = fixtureTopology("reach");
+    const a = reach.containers.find((c) => c.name === "nl-t-reach-a")!;
+    const h = highlight("host", "nl-t-reach-a", reach, 80);
+    const chip = toGraphModel(reach, { showStopped: false })
+      .nodes.flatMap((n) => (n.kind === "sandbox" ? n.ports : []))
+      .find((p) => p.containerId === a.id)!;
+    expect(chip.label).toMatch(/^127\.0\.0\.1:\d+→80\/tcp$/);
+    expect(h.links.get(chip.id)).toBe("route");
+    expect(h.marks).toContainEqual(
+      expect.objectContaining({
+        kind: "line",
+        source: h.ends.from,
+        target: a.sandboxId,
+        label: `127.0.0.1:${chip.mapping.publicPort}`,
+      }),
+    );
   });
 
   it("marks the box of a joiner left in a dead namespace", () => {
@@ -126,8 +153,11 @@ describe("exposureHighlight", () => {
     const h = exposureHighlight(labModel, exposureOf(lab));
     expect(h.nodes.get(container("web").sandboxId!)).toBe("exposed");
     expect(h.nodes.get("host")).toBe("exposed");
-    expect(h.nodes.get(HOST_PORTS_NODE_ID)).toBe("exposed");
-    expect(h.links.get(`ports:${container("web").id}`)).toBe("exposed");
+    const web = container("web").id;
+    expect(h.links.get(portChipId(web, "0.0.0.0:8080→80/tcp"))).toBe("exposed");
+    expect(h.links.get(portChipId(web, "[::]:8080→80/tcp"))).toBe("exposed");
+    // Bound to loopback: listed, but not reachable from outside.
+    expect(h.links.has(portChipId(web, "127.0.0.1:8443→443/tcp"))).toBe(false);
     expect(h.nodes.has(container("db").sandboxId!)).toBe(false);
     expect(h.dimOthers).toBe(true);
   });

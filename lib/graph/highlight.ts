@@ -4,18 +4,16 @@
 import type { ExposureEntry } from "../topology/exposure";
 import type { ReachBlocker, ReachParty, ReachRoute, Reachability } from "../topology/reach-types";
 import { HOST_SANDBOX_ID } from "../topology/types";
-import {
-  HOST_PORTS_NODE_ID,
-  type GraphModel,
-  type NetworkNode,
-  type PortLink,
-} from "./graph-model";
+import { hostIpOf } from "./format";
+import type { GraphModel, NetworkNode, PortChip, SandboxNode } from "./graph-model";
 
 /**
  * end: one of the two parties; route: what the traffic passes; break: where it stops;
- * context: shown to explain (the networks each party is on); exposed: reachable from outside.
+ * context: shown to explain (the networks each party is on); exposed: reachable from outside;
+ * added, removed (drawn as a ghost) and changed: since a moment (lib/graph/history-changes.ts).
  */
-export type HighlightRole = "end" | "route" | "break" | "context" | "exposed";
+export type HighlightRole =
+  "end" | "route" | "break" | "context" | "exposed" | "added" | "removed" | "changed";
 
 export type HighlightMark =
   | {
@@ -29,7 +27,7 @@ export type HighlightMark =
   | { kind: "badge"; id: string; role: "route" | "break"; node: string; text: string };
 
 export type GraphHighlight = {
-  kind: "reach" | "exposure";
+  kind: "reach" | "exposure" | "changes";
   /** Node and link ids kept bright, by role. */
   nodes: ReadonlyMap<string, HighlightRole>;
   links: ReadonlyMap<string, HighlightRole>;
@@ -42,7 +40,10 @@ export type GraphHighlight = {
 /** A stronger role wins when one element plays two. */
 const STRENGTH: Record<HighlightRole, number> = {
   context: 0,
+  changed: 0,
   exposed: 1,
+  added: 1,
+  removed: 1,
   route: 2,
   end: 3,
   break: 4,
@@ -111,12 +112,15 @@ function hostHub(model: GraphModel): NetworkNode | undefined {
   );
 }
 
-/** The box a container is drawn in (its own, a shared one, the host's); null when not drawn. */
-function containerNodeId(model: GraphModel, containerId: string): string | null {
-  const node = model.nodes.find(
-    (n) => n.kind === "sandbox" && n.containerIds.includes(containerId),
+/** The box a container is drawn in (its own, a shared one, the host's); undefined when not drawn. */
+function containerNode(model: GraphModel, containerId: string): SandboxNode | undefined {
+  return model.nodes.find(
+    (n): n is SandboxNode => n.kind === "sandbox" && n.containerIds.includes(containerId),
   );
-  return node?.id ?? null;
+}
+
+function containerNodeId(model: GraphModel, containerId: string): string | null {
+  return containerNode(model, containerId)?.id ?? null;
 }
 
 /** The node a party is drawn as: its box, the host's box (or hub); none for the outside. */
@@ -129,11 +133,14 @@ function partyNodeId(model: GraphModel, party: ReachParty): string | null {
   return containerNodeId(model, party.id);
 }
 
-/** A container's published-ports link: its own, else the one of the box it lives in. */
-function portLinkOf(model: GraphModel, containerId: string | null): string | null {
-  const nodeId = containerId === null ? null : containerNodeId(model, containerId);
-  const ports = model.links.filter((l): l is PortLink => l.kind === "ports" && l.target === nodeId);
-  return (ports.find((l) => l.containerId === containerId) ?? ports[0])?.id ?? null;
+/** The chips on a container's box that `match` (a joiner is reached through its owner's ports). */
+function portChipsOf(
+  model: GraphModel,
+  containerId: string | null,
+  match: (chip: PortChip) => boolean,
+): PortChip[] {
+  const box = containerId === null ? undefined : containerNode(model, containerId);
+  return box?.ports.filter(match) ?? [];
 }
 
 /** Only the first two parties' question is drawn; `reach` is the live prediction. */
@@ -193,11 +200,17 @@ function drawRoute(
       else b.badge("route", from, "host stack 127.0.0.1");
       return;
     case "published-port": {
-      if (!b.hasNode(HOST_PORTS_NODE_ID)) return;
-      b.node(HOST_PORTS_NODE_ID, "route");
-      b.link(portLinkOf(model, reach.to.kind === "container" ? reach.to.id : null), "route");
-      if (fromOutside) b.badge("route", HOST_PORTS_NODE_ID, "from outside");
-      else if (from) b.line("route", from, HOST_PORTS_NODE_ID, route.address);
+      // The chips of the port the route dials light up on the target's box; the way there is a
+      // line from the client (the host DNATs it), or a badge for a client beyond the host.
+      const chips = portChipsOf(
+        model,
+        reach.to.kind === "container" ? reach.to.id : null,
+        (chip) => route.port === undefined || chip.mapping.publicPort === route.port,
+      );
+      if (!to || chips.length === 0) return;
+      for (const chip of chips) b.link(chip.id, "route");
+      if (fromOutside) b.badge("route", to, `from outside via :${chips[0]!.mapping.publicPort}`);
+      else if (from && from !== to) b.line("route", from, to, route.address);
       return;
     }
   }
@@ -245,10 +258,19 @@ export function exposureHighlight(model: GraphModel, entries: ExposureEntry[]): 
   for (const entry of entries) {
     if (entry.scope === "loopback") continue;
     b.node(containerNodeId(model, entry.containerId), "exposed");
-    if (entry.kind === "published") {
-      b.node(HOST_PORTS_NODE_ID, "exposed");
-      b.link(portLinkOf(model, entry.containerId), "exposed");
-    }
+    if (entry.kind !== "published") continue;
+    // The binding itself: its chip, not the box's loopback-only ones.
+    const chips = portChipsOf(
+      model,
+      entry.containerId,
+      (chip) =>
+        chip.containerId === entry.containerId &&
+        chip.mapping.publicPort === entry.hostPort &&
+        chip.mapping.privatePort === entry.containerPort &&
+        chip.mapping.type === entry.protocol &&
+        hostIpOf(chip.mapping) === entry.hostIp,
+    );
+    for (const chip of chips) b.link(chip.id, "exposed");
   }
   return b.build("exposure", { from: null, to: null }, true);
 }

@@ -44,7 +44,6 @@ describe("relatedTo", () => {
     const related = relatedTo(model, { kind: "container", id: web.id });
     expect([...related.primary]).toEqual([web.sandboxId]);
     expect(related.links.has(webEndpoint.id)).toBe(true);
-    expect(related.links.has(`ports:${web.id}`)).toBe(true);
     expect(related.nodes.has(mynet.id)).toBe(true);
   });
 

@@ -16,7 +16,7 @@ export type SelectionKind =
 
 /**
  * `id` is a network id, sandbox id ("host" for the host), container id, endpoint link id,
- * "host-ports", a swarm service or task id, a region's id (an engine's), or a group node's id
+ * the id of the box whose published ports were picked (hostPorts), a swarm service or task id, a region's id (an engine's), or a group node's id
  * (`group:<by>:<key>`, collapsed or not).
  */
 export type GraphTarget = { kind: SelectionKind; id: string };

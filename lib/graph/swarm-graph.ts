@@ -116,6 +116,11 @@ export function isCurrentTask(task: Task): boolean {
 
 const ENDED_STATES = new Set(["shutdown", "complete", "failed", "rejected", "remove", "orphaned"]);
 
+/** A task placed on a node and not over: where no container of it is seen, it runs unreached. */
+export function runsOnItsNode(task: Task): boolean {
+  return task.nodeId !== null && !ENDED_STATES.has(task.state);
+}
+
 function failedTask(task: Task): boolean {
   return task.state === "failed" || task.state === "rejected" || task.error !== null;
 }
@@ -165,7 +170,7 @@ export function taskProblems(topology: Topology, service: Service): TaskProblem[
   return [...bySlot.values()];
 }
 
-function servicePortLines(service: Service): string[] {
+export function servicePortLines(service: Service): string[] {
   return service.ports.map(
     (p) =>
       `${p.publishedPort ?? "—"}→${p.targetPort}/${p.protocol} (${p.publishMode === "host" ? "host" : "ingress"})`,
@@ -237,7 +242,7 @@ export function swarmGraph(
       }
       const addresses = task.addresses.filter((a) => networkNames.has(a.networkId));
       // A task not on a node yet (pending) runs nowhere: it is one of its service's problems.
-      if (addresses.length === 0 || ENDED_STATES.has(task.state) || task.nodeId === null) continue;
+      if (addresses.length === 0 || !runsOnItsNode(task) || task.nodeId === null) continue;
       const swarmNode = swarmNodes.get(task.nodeId);
       const remote: RemoteTaskNode = {
         kind: "remoteTask",

@@ -1,5 +1,6 @@
 import "server-only";
 import { defaultEngineId, engines } from "@/lib/docker/client";
+import { historyRecorder } from "@/lib/history/recorder-instance";
 import { buildCluster } from "@/lib/topology/build-cluster";
 import { diffEncoded, encodeTopology, type TopologyJson } from "@/lib/topology/patch";
 import type { Topology } from "@/lib/topology/types";
@@ -45,6 +46,8 @@ export class EngineFeed {
   private ready = false;
   /** Resolved whenever every engine has applied everything it has received (see settled()). */
   private idleWaiters: (() => void)[] = [];
+  /** Every published change also goes to history (queued: written off this path). */
+  private readonly recorder = historyRecorder();
 
   constructor() {
     const listener = {
@@ -173,6 +176,7 @@ export class EngineFeed {
     if (!this.ready) return;
     // An engine going down or up is also a change of `engines` in the model.
     this.publish();
+    this.recorder?.statuses(this.engineStatuses(), this.topology);
     const status = this.combinedStatus();
     if (JSON.stringify(status) === JSON.stringify(this.engine)) return;
     this.engine = status;
@@ -194,6 +198,7 @@ export class EngineFeed {
     const prev = this.encoded;
     if (!prev) {
       this.remember(next, encoded);
+      this.recorder?.started(next);
       // The first topology: clients already waiting get it whole, and a client coming back
       // with an id from before it must get it too, so nothing older can be replayed.
       const snapshot = this.encodedEvent("snapshot", this.topologyJson(next));
@@ -204,8 +209,12 @@ export class EngineFeed {
     }
     // Only the new side is encoded: the old one was kept from the last time.
     const patch = diffEncoded(prev, encoded, next);
-    const sameEngine = JSON.stringify(next.engine) === JSON.stringify(this.topology?.engine);
-    if (patch || !sameEngine) this.remember(next, encoded);
+    const before = this.topology;
+    const sameEngine = JSON.stringify(next.engine) === JSON.stringify(before?.engine);
+    if (patch || !sameEngine) {
+      this.remember(next, encoded);
+      if (before) this.recorder?.changed(before, next, patch);
+    }
     if (patch) this.broadcast("patch", patch);
   }
 
