@@ -93,6 +93,7 @@ export function createCanvasRenderer(
   let ghosts: (Omit<Ghost, "alpha"> & { since: number })[] = [];
   let drawn = false;
   let frameRequest = 0;
+  const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
   /** What the last change brought, published on the canvas once it is painted (see paint()). */
   let unpublished: { ids: string[]; ips: string[] } | null = null;
 
@@ -130,7 +131,9 @@ export function createCanvasRenderer(
       freshness(id) {
         const since = entered.get(id);
         if (since === undefined) return 0;
-        // Two pulses over NEW_MS, as the SVG map's nl-new-glow animation.
+        // Two pulses over NEW_MS, as the SVG map's nl-new-glow animation; a steady glow for
+        // those who asked for less motion, as globals.css does.
+        if (reducedMotion.matches) return 0.8;
         return Math.abs(Math.sin(((now - since) / NEW_MS) * 2 * Math.PI));
       },
       ghosts: ghosts.map((g) => ({ ...g, alpha: 0.6 * (1 - (now - g.since) / EXIT_MS) })),
