@@ -43,7 +43,7 @@ const EXIT_MS = 400;
 /** Test hooks list at most this many ids entered by the last change. */
 const ENTERED_LISTED = 200;
 
-type Hit = { target: GraphTarget; node: GraphNode | null; tooltip: string };
+type Hit = { target: GraphTarget; tooltip: string };
 
 export function createCanvasRenderer(
   container: HTMLElement,
@@ -96,6 +96,7 @@ export function createCanvasRenderer(
   const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
   /** What the last change brought, published on the canvas once it is painted (see paint()). */
   let unpublished: { ids: string[]; ips: string[] } | null = null;
+  let publishedSelectedAt: string | null = null;
 
   function sizeCanvas() {
     const dpr = window.devicePixelRatio || 1;
@@ -154,7 +155,12 @@ export function createCanvasRenderer(
     // Where the selection is on screen: a test (or a screen reader's helper) cannot ask pixels.
     const at = selection ? pointOf(selection) : null;
     const [sx, sy] = at ? transform.apply([at.x, at.y]) : [NaN, NaN];
-    canvas.attr("data-selected-at", at ? `${Math.round(sx)},${Math.round(sy)}` : null);
+    const selectedAt = at ? `${Math.round(sx)},${Math.round(sy)}` : null;
+    // Written only when it moved: an attribute write every frame would restyle the canvas.
+    if (selectedAt !== publishedSelectedAt) {
+      publishedSelectedAt = selectedAt;
+      canvas.attr("data-selected-at", selectedAt);
+    }
     if (entered.size > 0 || ghosts.length > 0) redraw();
   }
 
@@ -200,7 +206,6 @@ export function createCanvasRenderer(
     if (endpoint) {
       return {
         target: { kind: "endpoint", id: endpoint.id },
-        node: null,
         tooltip: endpointTooltip(endpoint),
       };
     }
@@ -218,7 +223,7 @@ export function createCanvasRenderer(
           p.y <= at.y + c.y + c.height,
       );
       if (chip)
-        return { target: { kind: "hostPorts", id: node.id }, node, tooltip: portChipTooltip(chip) };
+        return { target: { kind: "hostPorts", id: node.id }, tooltip: portChipTooltip(chip) };
     }
     // A shared box's rows: clicking a joiner's name selects that container, as on the SVG map.
     if (node.kind === "sandbox" && node.containerIds.length > 1) {
@@ -227,7 +232,7 @@ export function createCanvasRenderer(
       const id = node.containerIds[row];
       if (row >= 0 && id) {
         const name = node.containerNames[row] ?? id;
-        return { target: { kind: "container", id }, node, tooltip: `${name} (${nodeLabel(node)})` };
+        return { target: { kind: "container", id }, tooltip: `${name} (${nodeLabel(node)})` };
       }
     }
     const tooltip =
@@ -238,7 +243,7 @@ export function createCanvasRenderer(
           : node.kind === "group"
             ? groupTooltip(node)
             : nodeLabel(node);
-    return { target: targetOfNode(node), node, tooltip };
+    return { target: targetOfNode(node), tooltip };
   }
 
   // ---- gestures: drag (registered before the zoom, so it wins on a node), click, hover ----
