@@ -12,7 +12,7 @@ import {
   exportQuerySchema,
   historyQuerySchema,
 } from "./params";
-import { historyRecorder } from "./recorder-instance";
+import { historyHeldElsewhere, historyRecorder } from "./recorder-instance";
 import type { HistoryStore } from "./store";
 import { diffTopologies } from "./topology-diff";
 import {
@@ -39,7 +39,9 @@ async function readyStore(): Promise<HistoryStore> {
       "not_found",
       env.NETLENS_HISTORY === "off"
         ? "History is off (NETLENS_HISTORY=off)."
-        : "History is not recorded: history.db could not be opened (the server log says why).",
+        : historyHeldElsewhere()
+          ? `History is not recorded by this server: another Netlens server records in its data directory (${env.NETLENS_DATA_DIR}). Give each server its own NETLENS_DATA_DIR.`
+          : "History is not recorded: history.db could not be opened (the server log says why).",
     );
   }
   recorder.flushNow();

@@ -1,6 +1,8 @@
 import "server-only";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { env } from "@/lib/env";
+import { takeWriterLock, type WriterLock } from "@/lib/store/writer-lock";
 import { HistoryRecorder } from "./recorder";
 import { HistoryStore } from "./store";
 
@@ -8,11 +10,21 @@ import { HistoryStore } from "./store";
 // without importing each other.
 
 const RECORDER = Symbol.for("netlens.historyRecorder");
-type WithRecorder = typeof globalThis & { [RECORDER]?: HistoryRecorder | null };
+const RECORDER_BUSY = Symbol.for("netlens.historyRecorderBusy");
+const WRITER_LOCK = Symbol.for("netlens.historyWriterLock");
+type WithRecorder = typeof globalThis & {
+  [RECORDER]?: HistoryRecorder | null;
+  [RECORDER_BUSY]?: boolean;
+  [WRITER_LOCK]?: WriterLock | null;
+};
+
+/** True when history is not recorded because another server holds this data directory's. */
+export const historyHeldElsewhere = () => (globalThis as WithRecorder)[RECORDER_BUSY] === true;
 
 /**
  * The process-wide recorder (on globalThis, as the feed: each route is bundled on its own); null
- * with NETLENS_HISTORY=off or when history.db cannot be opened (said once in the log).
+ * with NETLENS_HISTORY=off, when history.db cannot be opened or while another server records
+ * in the same data directory (said once in the log).
  */
 export function historyRecorder(): HistoryRecorder | null {
   const g = globalThis as WithRecorder;
@@ -20,6 +32,17 @@ export function historyRecorder(): HistoryRecorder | null {
   g[RECORDER] = null;
   if (env.NETLENS_HISTORY === "off") return null;
   try {
+    mkdirSync(env.NETLENS_DATA_DIR, { recursive: true, mode: 0o700 });
+    // Held for the process's life (kept reachable: a collected connection would let it go).
+    g[WRITER_LOCK] = takeWriterLock(join(env.NETLENS_DATA_DIR, "history.lock"));
+    if (!g[WRITER_LOCK]) {
+      g[RECORDER_BUSY] = true;
+      console.error(
+        `[netlens] history: another Netlens server records in ${env.NETLENS_DATA_DIR}; this one ` +
+          "records nothing (give each server its own NETLENS_DATA_DIR).",
+      );
+      return null;
+    }
     const store = new HistoryStore(join(env.NETLENS_DATA_DIR, "history.db"));
     const recorder = new HistoryRecorder(store, {
       days: env.NETLENS_HISTORY_DAYS,

@@ -523,4 +523,33 @@ test.describe("servers of the test's own", () => {
       await server.stop();
     }
   });
+
+  test("a second server on the same data directory records nothing and says why; the first goes on", async () => {
+    test.setTimeout(120_000);
+    const dir = fresh("shared");
+    const first = await startServer(3240, { DOCKER_HOST: engine.host, NETLENS_DATA_DIR: dir });
+    const second = await startServer(3241, { DOCKER_HOST: engine.host, NETLENS_DATA_DIR: dir });
+    try {
+      const one = viaFetch(first.url);
+      const two = viaFetch(second.url);
+      await expect
+        .poll(async () => (await historyPage(one)).oldest, { timeout: 15_000 })
+        .not.toBeNull();
+      const refused = await two("/api/history");
+      expect(refused.status).toBe(404);
+      expect((refused.body as { error: { message: string } }).error.message).toContain(
+        `another Netlens server records in its data directory (${dir})`,
+      );
+      engine.cli("network", "create", `${P}-s1`);
+      await expect
+        .poll(async () => mentions(await allChanges(one), `network ${P}-s1 created`), {
+          timeout: 15_000,
+        })
+        .toBe(true);
+    } finally {
+      await second.stop();
+      await first.stop();
+      engine.cli("network", "rm", `${P}-s1`);
+    }
+  });
 });

@@ -31,6 +31,8 @@ export async function startServer(
           ...process.env,
           NEXT_TELEMETRY_DISABLED: "1",
           ...TEST_SERVER_ENV,
+          // Its own data directory unless told: two servers on one would share one history.
+          NETLENS_DATA_DIR: `/tmp/netlens-test-data-${port}`,
           PORT: String(port),
           ...env,
         }).filter(([, v]) => v !== undefined),
