@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, type Ref } from "react";
+import { useDeferredValue, useMemo, type Ref } from "react";
 import { createDriverMatcher } from "@/lib/graph/driver-filter";
 import { describeStatus, findContainerByRef, shortId, stripCidr } from "@/lib/graph/format";
 import { failedToStart } from "@/lib/graph/graph-model";
@@ -72,7 +72,7 @@ function modeHint(topology: Topology, container: Container): string | null {
 
 /** Networks and containers as tables, searchable; a row click selects like a graph click. */
 export function ResourceTable({
-  topology,
+  topology: liveTopology,
   showStopped,
   region = null,
   drivers = NO_DRIVERS,
@@ -82,6 +82,9 @@ export function ResourceTable({
   onQueryChange,
   searchRef,
 }: Props) {
+  // A live change reaches the map first; the table (hundreds of rows) follows in a render of its
+  // own, which React may interrupt.
+  const topology = useDeferredValue(liveTopology);
   const index = useMemo(() => createSearchIndex(topology, query), [topology, query]);
   const byDriver = useMemo(() => createDriverMatcher(topology, drivers), [topology, drivers]);
   const manyEngines = topology.engines.length > 1;

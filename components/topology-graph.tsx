@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from "react";
 import type { MapView, RendererChoice } from "@/lib/client/view-state";
 import type { GraphModel } from "@/lib/graph/graph-model";
 import type { GraphHighlight } from "@/lib/graph/highlight";
@@ -79,13 +79,16 @@ export function TopologyGraph({
   const onViewChangeRef = useRef(onViewChange);
   const initialViewRef = useRef(initialView);
   const rendererRef = useRef(renderer);
-  useEffect(() => {
+  // Layout effects, all of them (their order matters): a live change reaches the graph before the
+  // browser paints the page's other updates, so the map shows it in that same frame, not in the
+  // one after, when passive effects would run.
+  useLayoutEffect(() => {
     onSelectRef.current = onSelect;
     onDropRef.current = onDropOnNetwork;
     onViewChangeRef.current = onViewChange;
   }, [onSelect, onDropOnNetwork, onViewChange]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const graph = createTopologyGraph(container, {
@@ -104,7 +107,7 @@ export function TopologyGraph({
   }, []);
 
   const drawnRevision = useRef<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const graph = graphRef.current;
     if (!graph) return;
     const highlightNew = drawnRevision.current !== null && drawnRevision.current !== revision;
@@ -112,17 +115,17 @@ export function TopologyGraph({
     graph.update(model, { highlightNew });
   }, [model, revision]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     graphRef.current?.select(selection);
   }, [selection]);
 
   // After the model effect, so the highlight names elements that are drawn.
-  useEffect(() => {
+  useLayoutEffect(() => {
     graphRef.current?.highlight(highlight, { insetRight: highlightInset });
   }, [highlight, highlightInset]);
 
   // After the model effect: a target that just appeared is drawn before it is looked for.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusRequest) {
       graphRef.current?.focus(focusRequest.target, { insetRight: focusRequest.insetRight });
     }

@@ -28,9 +28,8 @@ export type Frame = {
   colorOf(networkId: string): string;
   emphasis: Emphasis;
   highlight: GraphHighlight | null;
-  /** How strongly a new node or link glows now, 0 (not new) to 1. */
-  freshness(id: string): number;
-  ghosts: readonly Ghost[];
+  /** Arrived with a recent change: painted in full at any distance (its glow is on the live layer). */
+  isNew(id: string): boolean;
   dropTarget: string | null;
 };
 

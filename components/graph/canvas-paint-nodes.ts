@@ -77,11 +77,6 @@ function roleStroke(f: Frame, id: string): { color: string; dash?: number[] } | 
 export function paintNode(f: Frame, node: GraphNode, p: Point, size: Size, text: boolean) {
   const { ctx, palette } = f;
   ctx.globalAlpha = f.emphasis.nodeAlpha(node);
-  const fresh = f.freshness(node.id);
-  if (fresh > 0) {
-    ctx.shadowColor = ROLE_COLORS.fresh;
-    ctx.shadowBlur = 12 * fresh;
-  }
   const role = roleStroke(f, node.id);
   const roleWidth = role ? 2.6 : undefined;
   const top = p.y - size.height / 2;
@@ -135,7 +130,6 @@ export function paintNode(f: Frame, node: GraphNode, p: Point, size: Size, text:
           dash: role?.dash ?? (node.stopped ? [5, 4] : []),
         },
       );
-      ctx.shadowBlur = 0;
       paintPortChips(f, node, p, size, text && f.detail === "");
       if (!text) break;
       const header = sandboxHeader(node);
@@ -168,7 +162,6 @@ export function paintNode(f: Frame, node: GraphNode, p: Point, size: Size, text:
       const failing = node.problems.length > 0 && !node.degraded;
       const stroke = failing ? palette.failed : node.degraded ? palette.ports : palette.service;
       roundedBox(f, p, size, palette.serviceFill, role?.color ?? stroke, { width: 1.4 });
-      ctx.shadowBlur = 0;
       if (!text) break;
       paintText(f, "SERVICE", left + PAD_X, top + PAD_Y + 10, 9.5, SANS, palette.service, 600);
       paintText(
@@ -200,7 +193,6 @@ export function paintNode(f: Frame, node: GraphNode, p: Point, size: Size, text:
         dash: [4, 3],
         width: 1.4,
       });
-      ctx.shadowBlur = 0;
       if (!text) break;
       paintText(
         f,
@@ -225,7 +217,6 @@ export function paintNode(f: Frame, node: GraphNode, p: Point, size: Size, text:
     }
     case "group": {
       roundedBox(f, p, size, palette.box, role?.color ?? palette.group, { width: 1.8, radius: 8 });
-      ctx.shadowBlur = 0;
       if (!text) break;
       paintText(
         f,
@@ -259,7 +250,6 @@ export function paintNode(f: Frame, node: GraphNode, p: Point, size: Size, text:
       break;
     }
   }
-  ctx.shadowBlur = 0;
   if (f.emphasis.primary(node.id)) {
     ctx.strokeStyle = palette.select;
     ctx.lineWidth = 2;
@@ -298,6 +288,24 @@ export function paintGhost(f: Frame, ghost: Ghost) {
 }
 
 /**
+ * The glow around something new, on the live layer: its outline again, blurred in the glow's
+ * colour, `amount` 0 to 1 (the pulse), as the SVG map's nl-new-glow drop shadow.
+ */
+export function paintGlow(f: Frame, node: GraphNode, p: Point, size: Size, amount: number) {
+  const { ctx } = f;
+  ctx.globalAlpha = amount;
+  ctx.shadowColor = ROLE_COLORS.fresh;
+  ctx.shadowBlur = 12 * amount;
+  ctx.strokeStyle = ROLE_COLORS.fresh;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  if (node.kind === "network") ctx.arc(p.x, p.y, HUB_R + 1, 0, 2 * Math.PI);
+  else ctx.roundRect(p.x - size.width / 2, p.y - size.height / 2, size.width, size.height, 7);
+  ctx.stroke();
+  ctx.shadowBlur = 0;
+}
+
+/**
  * A box's published ports, as the SVG map draws them: a strip of chips on its top edge, lit in
  * their highlight role (exposure, a route from outside), dashed when bound to loopback only.
  */
@@ -328,10 +336,7 @@ function paintPortChips(f: Frame, node: SandboxNode, p: Point, size: Size, label
 
 /** Selected, in a highlight role, new, or the drop target: painted in full at any distance. */
 const standsOut = (f: Frame, id: string) =>
-  f.emphasis.primary(id) ||
-  f.emphasis.nodeRole(id) !== null ||
-  f.freshness(id) > 0 ||
-  f.dropTarget === id;
+  f.emphasis.primary(id) || f.emphasis.nodeRole(id) !== null || f.isNew(id) || f.dropTarget === id;
 
 /**
  * Far out, boxes and hubs are specks: painted as plain shapes, one path per look, instead of one

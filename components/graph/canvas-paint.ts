@@ -2,11 +2,12 @@
 // highlight's marks, from positions and the emphasis. Only what is in view is painted, lines of
 // one style go out as one path, text too small to read is skipped and a label that would overlap
 // another is left out, so a 2,000-container map pans at full frame rate. No state: the renderer
-// calls paintFrame() whenever anything changed.
+// calls paintFrame() whenever anything changed, and paintLive() on the layer above for each
+// frame of a glow or fade.
 import type { GraphLink } from "@/lib/graph/graph-model";
 import type { GraphRegion } from "@/lib/graph/swarm-graph";
-import { endpointPort, type Frame } from "./canvas-frame";
-import { paintGhost, paintNode, paintNodesFar } from "./canvas-paint-nodes";
+import { endpointPort, type Frame, type Ghost } from "./canvas-frame";
+import { paintGhost, paintGlow, paintNode, paintNodesFar } from "./canvas-paint-nodes";
 import { ROLE_COLORS } from "./canvas-palette";
 import { regionBanner, regionDetails } from "./draw-regions";
 import type { Point } from "./force-layout";
@@ -95,7 +96,6 @@ export function paintFrame(f: Frame) {
 
   paintRegions(f);
   paintLinks(f, view);
-  for (const ghost of f.ghosts) paintGhost(f, ghost);
   const text = f.detail !== "far";
   const inView = [];
   for (const node of f.model.nodes) {
@@ -122,6 +122,42 @@ export function paintFrame(f: Frame) {
   paintEndpoints(f, view, labels, toScreen);
   paintNetworkLabels(f, view, labels, toScreen);
   paintMarks(f);
+  ctx.globalAlpha = 1;
+}
+
+/**
+ * The live layer, a transparent canvas over the map: what glows because it is new and what fades
+ * because it went. Painted on every frame while anything does, so it holds only those few things:
+ * repainting the whole map each frame for two seconds after every change kept a 2,000-container
+ * page too busy to show the next one.
+ */
+export function paintLive(f: Frame, glow: ReadonlyMap<string, number>, ghosts: readonly Ghost[]) {
+  const { ctx, transform: t, dpr } = f;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, f.width, f.height);
+  ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+  for (const ghost of ghosts) paintGhost(f, ghost);
+  if (glow.size > 0) {
+    ctx.strokeStyle = ROLE_COLORS.fresh;
+    ctx.lineWidth = 4;
+    for (const link of f.model.links) {
+      const amount = glow.get(link.id);
+      const ends = amount ? linkEnds(f, link) : null;
+      if (!amount || !ends) continue;
+      ctx.globalAlpha = amount;
+      ctx.beginPath();
+      ctx.moveTo(ends.a.x, ends.a.y);
+      ctx.lineTo(ends.b.x, ends.b.y);
+      ctx.stroke();
+    }
+    for (const [id, amount] of glow) {
+      const node = f.nodeOf(id);
+      const p = f.positions.get(id);
+      const size = f.sizes.get(id);
+      if (node && p && size && Number.isFinite(p.x) && amount > 0)
+        paintGlow(f, node, p, size, amount);
+    }
+  }
   ctx.globalAlpha = 1;
 }
 
@@ -240,7 +276,6 @@ function paintLinks(f: Frame, view: Box) {
   const { ctx } = f;
   // One path per style: a 2,000-container map has a dozen styles and thousands of lines.
   const batches = new Map<string, { style: LineStyle; segments: [Point, Point][] }>();
-  const glowing: [Point, Point, number][] = [];
   for (const link of f.model.links) {
     const ends = linkEnds(f, link);
     if (!ends || !segmentInView(view, ends.a, ends.b)) continue;
@@ -249,8 +284,6 @@ function paintLinks(f: Frame, view: Box) {
     const batch = batches.get(key) ?? { style, segments: [] };
     batch.segments.push([ends.a, ends.b]);
     batches.set(key, batch);
-    const fresh = f.freshness(link.id);
-    if (fresh > 0) glowing.push([ends.a, ends.b, fresh]);
   }
   for (const { style, segments } of batches.values()) {
     ctx.globalAlpha = style.alpha;
@@ -265,15 +298,6 @@ function paintLinks(f: Frame, view: Box) {
     ctx.stroke();
   }
   ctx.setLineDash([]);
-  for (const [a, b, fresh] of glowing) {
-    ctx.globalAlpha = fresh;
-    ctx.strokeStyle = ROLE_COLORS.fresh;
-    ctx.lineWidth = 4;
-    ctx.beginPath();
-    ctx.moveTo(a.x, a.y);
-    ctx.lineTo(b.x, b.y);
-    ctx.stroke();
-  }
 }
 
 // ---- endpoints and labels ----

@@ -11,7 +11,7 @@ import { nodeIdOfTarget, type GraphTarget } from "@/lib/graph/selection";
 import { DRIVER_STYLES } from "@/lib/graph/drivers";
 import { readPalette } from "./canvas-palette";
 import { endpointPort, type Ghost } from "./canvas-frame";
-import { paintFrame } from "./canvas-paint";
+import { paintFrame, paintLive } from "./canvas-paint";
 import { createDragCore } from "./drag-to-connect";
 import { groupTooltip } from "./draw-groups";
 import { nodeLabel } from "./draw-nodes";
@@ -60,9 +60,21 @@ export function createCanvasRenderer(
     .style("cursor", "grab")
     .style("touch-action", "none");
   const canvasNode = canvas.node()!;
+  // The live layer (glows and fades, see paintLive) lies over the map; the pointer goes through.
+  const live = select(container)
+    .append("canvas")
+    .attr("aria-hidden", "true")
+    .style("position", "absolute")
+    .style("inset", "0")
+    .style("width", "100%")
+    .style("height", "100%")
+    .style("pointer-events", "none");
+  const liveNode = live.node()!;
   const context = canvasNode.getContext("2d");
-  if (!context) throw new Error("This browser gives no 2D canvas");
+  const liveContext = liveNode.getContext("2d");
+  if (!context || !liveContext) throw new Error("This browser gives no 2D canvas");
   const ctx = context;
+  const liveCtx = liveContext;
   const tooltip = select(container)
     .append("div")
     .attr("data-testid", "canvas-tooltip")
@@ -93,6 +105,9 @@ export function createCanvasRenderer(
   let ghosts: (Omit<Ghost, "alpha"> & { since: number })[] = [];
   let drawn = false;
   let frameRequest = 0;
+  /** The map itself needs painting (else only the live layer moves); see redraw() and animate(). */
+  let mapStale = true;
+  let liveShown = false;
   const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
   /** What the last change brought, published on the canvas once it is painted (see paint()). */
   let unpublished: { ids: string[]; ips: string[] } | null = null;
@@ -100,21 +115,33 @@ export function createCanvasRenderer(
 
   function sizeCanvas() {
     const dpr = window.devicePixelRatio || 1;
-    canvasNode.width = Math.max(1, Math.round(width * dpr));
-    canvasNode.height = Math.max(1, Math.round(height * dpr));
+    for (const node of [canvasNode, liveNode]) {
+      node.width = Math.max(1, Math.round(width * dpr));
+      node.height = Math.max(1, Math.round(height * dpr));
+    }
   }
   sizeCanvas();
 
   function redraw() {
+    mapStale = true;
+    animate();
+  }
+
+  function animate() {
     if (frameRequest === 0) frameRequest = requestAnimationFrame(paint);
   }
 
   function paint() {
     frameRequest = 0;
     const now = performance.now();
-    for (const [id, since] of entered) if (now - since > NEW_MS) entered.delete(id);
+    for (const [id, since] of entered) {
+      if (now - since <= NEW_MS) continue;
+      entered.delete(id);
+      // No longer new: far out, it goes back to a plain shape.
+      mapStale = true;
+    }
     ghosts = ghosts.filter((g) => now - g.since < EXIT_MS);
-    paintFrame({
+    const frame = {
       ctx,
       width,
       height,
@@ -125,21 +152,35 @@ export function createCanvasRenderer(
       model,
       positions,
       sizes,
-      nodeOf: (id) => nodesById.get(id),
-      colorOf: (id) => networkColors.get(id) ?? palette.muted,
+      nodeOf: (id: string) => nodesById.get(id),
+      colorOf: (id: string) => networkColors.get(id) ?? palette.muted,
       emphasis,
       highlight,
-      freshness(id) {
-        const since = entered.get(id);
-        if (since === undefined) return 0;
-        // Two pulses over NEW_MS, as the SVG map's nl-new-glow animation; a steady glow for
-        // those who asked for less motion, as globals.css does.
-        if (reducedMotion.matches) return 0.8;
-        return Math.abs(Math.sin(((now - since) / NEW_MS) * 2 * Math.PI));
-      },
-      ghosts: ghosts.map((g) => ({ ...g, alpha: 0.6 * (1 - (now - g.since) / EXIT_MS) })),
+      isNew: (id: string) => entered.has(id),
       dropTarget,
-    });
+    };
+    if (mapStale) {
+      mapStale = false;
+      paintFrame(frame);
+    }
+    const moving = entered.size > 0 || ghosts.length > 0;
+    if (moving || liveShown) {
+      // Two pulses over NEW_MS, as the SVG map's nl-new-glow animation; a steady glow for those
+      // who asked for less motion, as globals.css does.
+      const glow = new Map<string, number>();
+      for (const [id, since] of entered) {
+        glow.set(
+          id,
+          reducedMotion.matches ? 0.8 : Math.abs(Math.sin(((now - since) / NEW_MS) * 2 * Math.PI)),
+        );
+      }
+      paintLive(
+        { ...frame, ctx: liveCtx },
+        glow,
+        ghosts.map((g) => ({ ...g, alpha: 0.6 * (1 - (now - g.since) / EXIT_MS) })),
+      );
+      liveShown = moving;
+    }
     if (unpublished) {
       // For tests and the render benchmark, which have no elements to look for: what is drawn,
       // and what the last change brought, set once it is on screen.
@@ -161,7 +202,7 @@ export function createCanvasRenderer(
       publishedSelectedAt = selectedAt;
       canvas.attr("data-selected-at", selectedAt);
     }
-    if (entered.size > 0 || ghosts.length > 0) redraw();
+    if (entered.size > 0 || ghosts.length > 0) animate();
   }
 
   // ---- hit-testing: what is under a point of the map ----
@@ -428,6 +469,12 @@ export function createCanvasRenderer(
     measure: measureNode,
     setData,
     render,
+    flush() {
+      // The next frame may wait behind the page's other work (its table, its effects).
+      if (frameRequest === 0) return;
+      cancelAnimationFrame(frameRequest);
+      paint();
+    },
     setSelection,
     setHighlight(next) {
       highlight = next;
@@ -460,6 +507,7 @@ export function createCanvasRenderer(
       view.destroy();
       canvas.on(".drag", null).on("click", null).on("dblclick", null);
       canvas.remove();
+      live.remove();
       tooltip.remove();
     },
   };

@@ -178,6 +178,7 @@ export function createTopologyGraph(
       // whatever part of it lies around the origin.
       if (!fitted && !r.userMovedView()) r.fit(layout.positions(), true);
       r.render(layout.positions());
+      r.flush();
       if (!drawn && nodes.length > 0) {
         drawn = true;
         // After the browser has painted it, not merely after the DOM changed.

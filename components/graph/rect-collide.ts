@@ -27,6 +27,11 @@ export function forceRectCollide<N extends RectNode>(
   const cells = new Map<number, number[]>();
   const outsized: number[] = [];
 
+  /** Boxes too big for the grid, and the grid's cell size: fixed until the nodes change. */
+  let outsizedSet = new Set<number>();
+  let cellW = 1;
+  let cellH = 1;
+
   const force = (alpha: number) => {
     const n = nodes.length;
     if (px.length < n) {
@@ -35,35 +40,13 @@ export function forceRectCollide<N extends RectNode>(
     }
     const k = strength * Math.max(alpha, 0.2);
     // Boxes are compared where they are about to be, after this tick.
-    const widths: number[] = [];
-    const heights: number[] = [];
     for (let i = 0; i < n; i++) {
       const node = nodes[i]!;
       px[i] = node.x + (node.vx ?? 0);
       py[i] = node.y + (node.vy ?? 0);
-      widths.push(node.width);
-      heights.push(node.height);
     }
-    const typicalW = median(widths);
-    const typicalH = median(heights);
-    let maxW = 0;
-    let maxH = 0;
-    outsized.length = 0;
-    for (let i = 0; i < n; i++) {
-      const node = nodes[i]!;
-      if (node.width > typicalW * OUTSIZE || node.height > typicalH * OUTSIZE) {
-        outsized.push(i);
-        continue;
-      }
-      maxW = Math.max(maxW, node.width);
-      maxH = Math.max(maxH, node.height);
-    }
-    // Two gridded boxes that overlap have centres less than a cell apart on each axis.
-    const cellW = maxW + padding;
-    const cellH = maxH + padding;
     const keyOf = (cx: number, cy: number) => cx * 131_071 + cy;
     for (const list of cells.values()) list.length = 0;
-    const outsizedSet = new Set(outsized);
     for (let i = 0; i < n; i++) {
       if (outsizedSet.has(i)) continue;
       const key = keyOf(Math.floor(px[i]! / cellW), Math.floor(py[i]! / cellH));
@@ -114,8 +97,26 @@ export function forceRectCollide<N extends RectNode>(
       }
     }
   };
+  // The layout hands its nodes over again whenever one came, went or changed size.
   force.initialize = (n: N[]) => {
     nodes = n;
+    const typicalW = median(nodes.map((node) => node.width));
+    const typicalH = median(nodes.map((node) => node.height));
+    let maxW = 0;
+    let maxH = 0;
+    outsized.length = 0;
+    nodes.forEach((node, i) => {
+      if (node.width > typicalW * OUTSIZE || node.height > typicalH * OUTSIZE) {
+        outsized.push(i);
+        return;
+      }
+      maxW = Math.max(maxW, node.width);
+      maxH = Math.max(maxH, node.height);
+    });
+    outsizedSet = new Set(outsized);
+    // Two gridded boxes that overlap have centres less than a cell apart on each axis.
+    cellW = maxW + padding;
+    cellH = maxH + padding;
   };
   return force;
 }

@@ -32,6 +32,8 @@ export interface GraphRenderer {
   measure(node: GraphNode): Size;
   setData(model: GraphModel, options?: SetDataOptions): void;
   render(positions: Positions): void;
+  /** Put what changed on screen now rather than at the next animation frame (a live change). */
+  flush(): void;
   setSelection(target: GraphTarget | null): void;
   /** Emphasise a reachability answer or exposure (the rest dimmed); null shows the map plain. */
   setHighlight(highlight: GraphHighlight | null): void;

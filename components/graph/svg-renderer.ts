@@ -412,6 +412,8 @@ export function createSvgRenderer(
     measure: measureNode,
     setData,
     render,
+    // Its elements change at once: nothing waits for a frame.
+    flush() {},
     setSelection,
     setHighlight,
     focus(target, options = {}) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import type { GraphModel } from "@/lib/graph/graph-model";
 import {
   exposureHighlight,
@@ -70,8 +70,10 @@ export function useMapInsight(
     () => (topology && exposureOn ? exposureOf(topology) : []),
     [topology, exposureOn],
   );
-  // Always: the header shows the counts.
-  const advice = useMemo(() => (topology ? adviseOn(topology) : []), [topology]);
+  // Always: the header shows the counts. From a deferred topology: a live change reaches the map
+  // first, and the advice (~10 ms at 2,000 containers) follows in a render of its own.
+  const adviceTopology = useDeferredValue(topology);
+  const advice = useMemo(() => (adviceTopology ? adviseOn(adviceTopology) : []), [adviceTopology]);
 
   const highlight = useMemo((): GraphHighlight | null => {
     if (!model || !topology) return null;

@@ -27,8 +27,9 @@ export type EngineStatus =
   | { status: "up"; since: string; endpoint: string; serverVersion: string; apiVersion: string }
   | { status: "down"; since: string; endpoint: string; message: string };
 
-// Events within this window are read and applied together: `docker compose up` of 30
-// containers is a handful of patches, not 30 snapshots.
+// A lone event is read at once; events within this window of the last read (and all that arrive
+// while one is under way) are read and applied together: `docker compose up` of 30 containers is
+// a handful of patches, not 30 snapshots.
 const COALESCE_MS = 15;
 const PING_EVERY_MS = 2_000;
 const PING_TIMEOUT_MS = 2_000;
@@ -80,6 +81,7 @@ export class EngineSource {
   private clusterWanted = false;
   private reconcileWanted = false;
   private flushTimer: NodeJS.Timeout | null = null;
+  private lastFlushAt = 0;
   private busy = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private backoffMs = BACKOFF_MIN_MS;
@@ -264,7 +266,15 @@ export class EngineSource {
     else if (e.type === "cluster") this.clusterWanted = true;
     else if (e.type === "container") this.pendingContainers.add(e.id);
     else {
-      this.pendingNetworks.add(e.id);
+      // A container joining or leaving a network changes the container, not the network as the
+      // model knows it (its member list is read only for swarm networks): one read, not two.
+      const known = this.state?.networks.get(e.id);
+      const membersOnly =
+        e.containerId !== undefined &&
+        (e.action === "connect" || e.action === "disconnect") &&
+        known !== undefined &&
+        !hasSwarmMembers(known);
+      if (!membersOnly) this.pendingNetworks.add(e.id);
       if (e.containerId) this.pendingContainers.add(e.containerId);
     }
     this.scheduleFlush();
@@ -276,11 +286,13 @@ export class EngineSource {
       this.listener.idle();
       return;
     }
-    this.flushTimer = setTimeout(() => void this.flush(), COALESCE_MS);
+    const wait = Math.max(0, this.lastFlushAt + COALESCE_MS - performance.now());
+    this.flushTimer = setTimeout(() => void this.flush(), wait);
   }
 
   private async flush() {
     this.flushTimer = null;
+    this.lastFlushAt = performance.now();
     const state = this.state;
     if (!state) return;
     if (this.reconcileWanted) return this.run(() => this.reconcile());

@@ -27,6 +27,18 @@ const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(
 const networkMemo = createModelMemo<EngineNetwork, Network>();
 const containerMemo = createModelMemo<EngineContainerInspect, Container>();
 const endpointMemo = createModelMemo<EngineEndpointSettings, Endpoint>();
+/**
+ * Each engine's sandboxes of the last build: a sandbox is made from several containers, not one
+ * Engine object, so it is reused when equal instead — 2,000 new ones per event were most of what
+ * the live feed's diff had to encode.
+ */
+const lastSandboxes = new Map<string, Map<string, Sandbox>>();
+
+const sameSandbox = (a: Sandbox, b: Sandbox) =>
+  a.kind === b.kind &&
+  a.engineId === b.engineId &&
+  a.containerIds.length === b.containerIds.length &&
+  a.containerIds.every((id, i) => b.containerIds[i] === id);
 
 /** Which engine a snapshot is from; the first engine's host namespace keeps the id "host". */
 export type EngineScope = { engineId: string; first: boolean };
@@ -57,14 +69,23 @@ export function buildTopology(
     sandbox.containerIds.push(c.Id);
     sandboxes.set(sandbox.id, sandbox);
   }
-  const nameOf = new Map(containers.map((c) => [c.Id, containerName(c)]));
+  // Only namespaces shared by several containers need their names (to order them).
+  let nameOf: Map<string, string> | undefined;
+  const before = lastSandboxes.get(engineId);
   for (const sandbox of sandboxes.values()) {
+    if (sandbox.containerIds.length < 2) continue;
+    const names = (nameOf ??= new Map(containers.map((c) => [c.Id, containerName(c)])));
     sandbox.containerIds.sort((a, b) => {
       const ownerA = sandboxOf.get(a)?.owner ? 0 : 1;
       const ownerB = sandboxOf.get(b)?.owner ? 0 : 1;
-      return ownerA - ownerB || (nameOf.get(a) ?? "").localeCompare(nameOf.get(b) ?? "");
+      return ownerA - ownerB || (names.get(a) ?? "").localeCompare(names.get(b) ?? "");
     });
   }
+  for (const [id, sandbox] of sandboxes) {
+    const previous = before?.get(id);
+    if (previous && sameSandbox(previous, sandbox)) sandboxes.set(id, previous);
+  }
+  lastSandboxes.set(engineId, sandboxes);
 
   const endpoints: Endpoint[] = [];
   for (const c of containers) {
