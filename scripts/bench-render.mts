@@ -15,7 +15,7 @@ import { startServer } from "../tests/support/spawn-server";
 
 const SIZES = (process.env.BENCH_SIZES ?? "500,2000").split(",").map(Number);
 const PORT = 3420;
-const PATCH_TRIALS = 10;
+const PATCH_TRIALS = 20;
 /** `svg` or `canvas` to measure one renderer; unset, the map picks by its size as for a person. */
 const RENDERER = process.env.BENCH_RENDERER;
 
@@ -279,7 +279,7 @@ writeFileSync(
     "zoom: frame intervals (p50 / p95) while dragging and wheel-zooming (from a spot with nothing",
     "under it). Connect → visible: a `network connect` sent to the Engine API until its endpoint is",
     "drawn (its frame, seen in the page); Docker answered → visible: from Docker's answer to that",
-    "request (the change made, its event sent) until drawn — the map's own part (p50 / p95 of 10",
+    "request (the change made, its event sent) until drawn — the map's own part (p50 / p95 of 20",
     "changes, one at a time; the first change after the page loaded in its own column).",
     "",
     "| containers / networks | renderer | first frame | settled | pan frame | zoom frame | connect → visible | Docker answered → visible | first change |",

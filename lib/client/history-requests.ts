@@ -34,7 +34,8 @@ export function historyUrl(query: {
 
 /**
  * Every change in (since, until], following the cursor, up to `cap` of them. A `since` before the
- * oldest retained moment (the API's 410) reads from the oldest instead.
+ * oldest retained moment (the API's 410) reads from the oldest instead; a window that ends before
+ * it (a page that asked up to its own clock just before the server began recording) holds nothing.
  */
 export async function fetchHistoryWindow(
   window: { since?: number; until?: number },
@@ -43,10 +44,10 @@ export async function fetchHistoryWindow(
   try {
     return await readWindow(window, cap);
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 410 || window.since === undefined) {
-      throw error;
-    }
-    return readWindow({ until: window.until }, cap);
+    if (!(error instanceof ApiError) || error.status !== 410) throw error;
+    if (window.since === undefined)
+      return { changes: [], gaps: [], oldest: null, truncated: false };
+    return fetchHistoryWindow({ until: window.until }, cap);
   }
 }
 
