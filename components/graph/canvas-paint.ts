@@ -49,30 +49,38 @@ const segmentInView = (v: Box, a: Point, b: Point) =>
   Math.max(a.y, b.y) >= v.y0 &&
   Math.min(a.y, b.y) <= v.y1;
 
-/** Where an endpoint's port sits: on its box's border, facing the network's hub. */
+/** Screen rectangles taken this frame: a label that would overlap one is not drawn. */
 class LabelSpace {
   private readonly cells = new Map<number, Box[]>();
   private static readonly CELL = 64;
 
-  take(b: Box): boolean {
+  private keysOf(b: Box): number[] {
     const c = LabelSpace.CELL;
     const keys: number[] = [];
     for (let cx = Math.floor(b.x0 / c); cx <= Math.floor(b.x1 / c); cx++) {
-      for (let cy = Math.floor(b.y0 / c); cy <= Math.floor(b.y1 / c); cy++) {
-        const key = cx * 65_536 + cy;
-        for (const other of this.cells.get(key) ?? []) {
-          if (b.x0 < other.x1 && b.x1 > other.x0 && b.y0 < other.y1 && b.y1 > other.y0) {
-            return false;
-          }
-        }
-        keys.push(key);
-      }
+      for (let cy = Math.floor(b.y0 / c); cy <= Math.floor(b.y1 / c); cy++)
+        keys.push(cx * 65_536 + cy);
     }
-    for (const key of keys) {
+    return keys;
+  }
+
+  /** Mark `b` as taken, whatever it overlaps (a box is drawn wherever the layout put it). */
+  claim(b: Box) {
+    for (const key of this.keysOf(b)) {
       const list = this.cells.get(key);
       if (list) list.push(b);
       else this.cells.set(key, [b]);
     }
+  }
+
+  /** Take `b` for a label if nothing taken overlaps it. */
+  take(b: Box): boolean {
+    for (const key of this.keysOf(b)) {
+      for (const other of this.cells.get(key) ?? []) {
+        if (b.x0 < other.x1 && b.x1 > other.x0 && b.y0 < other.y1 && b.y1 > other.y0) return false;
+      }
+    }
+    this.claim(b);
     return true;
   }
 }
@@ -109,7 +117,7 @@ export function paintFrame(f: Frame) {
     paintNode(f, node, p, size, text);
     // Far out, boxes are specks without text: the network names may lie over them.
     if (node.kind !== "network") {
-      labels.take(
+      labels.claim(
         toScreen({
           x0: p.x - size.width / 2,
           y0: p.y - size.height / 2,
