@@ -10,16 +10,14 @@ import { HistoryStore } from "./store";
 // without importing each other.
 
 const RECORDER = Symbol.for("netlens.historyRecorder");
-const RECORDER_BUSY = Symbol.for("netlens.historyRecorderBusy");
 const WRITER_LOCK = Symbol.for("netlens.historyWriterLock");
 type WithRecorder = typeof globalThis & {
   [RECORDER]?: HistoryRecorder | null;
-  [RECORDER_BUSY]?: boolean;
   [WRITER_LOCK]?: WriterLock | null;
 };
 
-/** True when history is not recorded because another server holds this data directory's. */
-export const historyHeldElsewhere = () => (globalThis as WithRecorder)[RECORDER_BUSY] === true;
+/** True when history is not recorded because another server holds this data directory's lock. */
+export const historyHeldElsewhere = () => (globalThis as WithRecorder)[WRITER_LOCK] === null;
 
 /**
  * The process-wide recorder (on globalThis, as the feed: each route is bundled on its own); null
@@ -35,8 +33,8 @@ export function historyRecorder(): HistoryRecorder | null {
     mkdirSync(env.NETLENS_DATA_DIR, { recursive: true, mode: 0o700 });
     // Held for the process's life (kept reachable: a collected connection would let it go).
     g[WRITER_LOCK] = takeWriterLock(join(env.NETLENS_DATA_DIR, "history.lock"));
+    // Null (not undefined) only when another server holds it: see historyHeldElsewhere().
     if (!g[WRITER_LOCK]) {
-      g[RECORDER_BUSY] = true;
       console.error(
         `[netlens] history: another Netlens server records in ${env.NETLENS_DATA_DIR}; this one ` +
           "records nothing (give each server its own NETLENS_DATA_DIR).",
